@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ItemOperation, Operation } from './node.type';
+import { resources, type ZoomTicketingResource } from './resources';
+
+function isBatch(operation: Operation): operation is Exclude<Operation, ItemOperation> {
+	return 'executeBatch' in operation;
+}
+
+function isExecutionData(value: unknown): value is INodeExecutionData {
+	return typeof value === 'object' && value !== null && 'json' in value && typeof (value as INodeExecutionData).json === 'object';
+}
+
+function toExecutionData(result: IDataObject | IDataObject[] | INodeExecutionData[]): INodeExecutionData[] {
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((entry) => (isExecutionData(entry) ? entry : { json: entry as IDataObject }));
+}
+
+function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+	const json: IDataObject = { error: error.message };
+	const description = (error as NodeApiError).description;
+	if (description) json.description = description;
+	const httpCode = (error as NodeApiError).httpCode;
+	if (httpCode) json.httpCode = httpCode;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as ZoomTicketingResource;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+
+	const operation = resources[resource]?.operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not known for resource "${resource}"`);
+	}
+
+	if (isBatch(operation)) {
+		try {
+			return [await operation.executeBatch.call(this, items)];
+		} catch (error) {
+			if (!this.continueOnFail()) throw error;
+			return [items.map((_, itemIndex) => errorItem(error as Error, itemIndex))];
+		}
+	}
+
+	const returnData: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const result = await operation.execute.call(this, itemIndex);
+			returnData.push(
+				...this.helpers.constructExecutionMetaData(toExecutionData(result), { itemData: { item: itemIndex } }),
+			);
+		} catch (error) {
+			if (this.continueOnFail()) {
+				returnData.push(errorItem(error as Error, itemIndex));
+				continue;
+			}
+			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+				error.context.itemIndex ??= itemIndex;
+				throw error;
+			}
+			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+		}
+	}
+	return [returnData];
+}

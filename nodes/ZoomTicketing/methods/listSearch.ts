@@ -1,0 +1,2 @@
+// Searchable "From list" options for the resource locators (meetings, webinars, recordings).
+export {};
