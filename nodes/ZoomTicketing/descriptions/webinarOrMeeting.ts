@@ -1,0 +1,54 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseMeetingReference } from '../helpers/validation';
+import { webinarLocator } from './webinarLocator';
+
+export type EventKind = 'meeting' | 'webinar';
+
+export interface EventTarget {
+	kind: EventKind;
+	id: string;
+	/** `/meetings/{id}` or `/webinars/{id}`. */
+	path: string;
+}
+
+const meetingLocator: INodeProperties = {
+	...webinarLocator,
+	displayName: 'Meeting',
+	name: 'meetingId',
+	modes: webinarLocator.modes?.map((mode) =>
+		mode.name === 'list'
+			? { ...mode, placeholder: 'Select a meeting...', typeOptions: { searchListMethod: 'searchMeetings', searchable: true } }
+			: mode.name === 'url'
+				? { ...mode, placeholder: 'e.g. https://zoom.us/j/85746065432?pwd=...' }
+				: mode,
+	),
+};
+
+/** "Meeting or webinar" switch plus the matching locator, for registrants and polls. */
+export function eventTargetFields(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Event Type',
+			name: 'eventType',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Meeting', value: 'meeting' },
+				{ name: 'Webinar', value: 'webinar' },
+			],
+			default: 'webinar',
+			description: 'Whether the registrants or polls belong to a meeting or a webinar',
+		},
+		{ ...meetingLocator, displayOptions: { show: { eventType: ['meeting'] } } },
+		{ ...webinarLocator, displayOptions: { show: { eventType: ['webinar'] } } },
+	];
+}
+
+export function getEventTarget(this: IExecuteFunctions, itemIndex: number): EventTarget {
+	const kind = this.getNodeParameter('eventType', itemIndex) as EventKind;
+	const parameter = kind === 'meeting' ? 'meetingId' : 'webinarId';
+	const value = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true }) as unknown;
+	const { id } = parseMeetingReference(value, kind === 'meeting' ? 'Meeting' : 'Webinar');
+	return { kind, id, path: `/${kind}s/${id}` };
+}
