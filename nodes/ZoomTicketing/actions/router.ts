@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { InvalidParameterError } from '../helpers/validation';
 import type { ItemOperation, Operation } from './node.type';
 import { resources, type ZoomTicketingResource } from './resources';
 
@@ -15,6 +16,21 @@ function isExecutionData(value: unknown): value is INodeExecutionData {
 function toExecutionData(result: IDataObject | IDataObject[] | INodeExecutionData[]): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	return list.map((entry) => (isExecutionData(entry) ? entry : { json: entry as IDataObject }));
+}
+
+/** Attaches the item to n8n's own errors and wraps anything else, so the UI can point at the item. */
+function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex ??= itemIndex;
+		return error;
+	}
+	if (error instanceof InvalidParameterError) {
+		return new NodeOperationError(this.getNode(), `${error.message} (item ${itemIndex})`, {
+			itemIndex,
+			description: `Allowed: ${error.allowed}. Nothing was sent to Zoom for this item.`,
+		});
+	}
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -40,8 +56,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			return [await operation.executeBatch.call(this, items)];
 		} catch (error) {
-			if (!this.continueOnFail()) throw error;
-			return [items.map((_, itemIndex) => errorItem(error as Error, itemIndex))];
+			const nodeError = asNodeError.call(this, error, 0);
+			if (!this.continueOnFail()) throw nodeError;
+			return [items.map((_, itemIndex) => errorItem(nodeError, itemIndex))];
 		}
 	}
 
@@ -53,15 +70,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				...this.helpers.constructExecutionMetaData(toExecutionData(result), { itemData: { item: itemIndex } }),
 			);
 		} catch (error) {
+			const nodeError = asNodeError.call(this, error, itemIndex);
 			if (this.continueOnFail()) {
-				returnData.push(errorItem(error as Error, itemIndex));
+				returnData.push(errorItem(nodeError, itemIndex));
 				continue;
 			}
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.context.itemIndex ??= itemIndex;
-				throw error;
-			}
-			throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			throw nodeError;
 		}
 	}
 	return [returnData];

@@ -1,0 +1,351 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INode,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { asZoomErrorBody, zoomApiError } from './errors';
+import { backoffMs, readRateLimit, withJitter } from './rateLimit';
+import { apiBaseUrl, credentialTypeFor, SERVER_TO_SERVER_CREDENTIAL, type ZoomAuthentication } from './urls';
+
+export { encodeZoomUuid } from './uuid';
+export { apiBaseUrl, oauthBaseUrl, credentialTypeFor } from './urls';
+export type { ZoomAuthentication } from './urls';
+
+export type ZoomContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface ZoomRequestOptions {
+	/** Retry a POST after a 5xx or a lost connection: only when sending it twice is harmless. */
+	idempotent?: boolean;
+	/** Milliseconds before a request counts as timed out (default 30 s). */
+	timeout?: number;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 12;
+const MAX_TRANSIENT_RETRIES = 4;
+const LONGEST_RATE_LIMIT_WAIT_MS = 60_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const SAFE_TO_REPEAT: IHttpRequestMethods[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE'];
+const CONNECTION_ERRORS = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ECONNREFUSED',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+]);
+// The request never reached Zoom, so even a create may be sent again.
+const NOT_SENT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function authenticationOf(ctx: ZoomContext): ZoomAuthentication {
+	const value =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'serverToServerOAuth')
+			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'serverToServerOAuth');
+	return value === 'oAuth2' ? 'oAuth2' : 'serverToServerOAuth';
+}
+
+interface TransportFailure {
+	code?: string;
+	status?: number;
+	message: string;
+}
+
+/** The network-level facts of a failed request, wherever n8n wrapped them. */
+function failureOf(error: unknown): TransportFailure {
+	const original = (error instanceof NodeApiError && error.cause ? error.cause : error) as {
+		code?: string;
+		message?: string;
+		response?: { status?: number };
+		cause?: { code?: string };
+	};
+	return {
+		code: original?.code ?? original?.cause?.code,
+		status: original?.response?.status,
+		message: original?.message ?? String(error),
+	};
+}
+
+function asNodeError(node: INode, error: unknown, failure: TransportFailure): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeApiError(node, { message: failure.message } as JsonObject);
+}
+
+function isConnectionFailure(failure: TransportFailure): boolean {
+	if (failure.status !== undefined) return false;
+	if (failure.code && CONNECTION_ERRORS.has(failure.code)) return true;
+	return /socket hang up|timeout|network|ECONNRESET/i.test(failure.message);
+}
+
+/**
+ * Server-to-Server tokens are kept until shortly before they expire: n8n itself only fetches one
+ * when the stored token is empty or after a 401, so a token close to its end is handed to n8n as
+ * empty, which makes n8n fetch and store a fresh one before the request.
+ */
+async function credentialOverride(
+	ctx: ZoomContext,
+	type: string,
+	credentials: IDataObject,
+): Promise<{ credentialsDecrypted: { id: string; name: string; type: string; data: IDataObject } } | undefined> {
+	if (type !== SERVER_TO_SERVER_CREDENTIAL) return undefined;
+	const refreshAfter = Number(credentials.renewAfter);
+	if (!credentials.accessToken || !Number.isFinite(refreshAfter) || Date.now() < refreshAfter) return undefined;
+	const reference = ctx.getNode().credentials?.[type];
+	if (!reference?.id) return undefined;
+	return {
+		credentialsDecrypted: { id: reference.id, name: reference.name, type, data: { ...credentials, accessToken: '' } },
+	};
+}
+
+async function send(
+	ctx: ZoomContext,
+	type: string,
+	credentials: IDataObject,
+	request: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
+	const override = await credentialOverride(ctx, type, credentials);
+	return (await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		type,
+		{ ...request, headers: { ...request.headers } },
+		override as never,
+	)) as IN8nHttpFullResponse;
+}
+
+function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, body: unknown): NodeApiError {
+	const zoomBody = asZoomErrorBody(body);
+	const resets = info.retryAt ? ` It resets at ${info.retryAt.toISOString()}.` : ' It resets at 00:00 UTC.';
+	const limit = [info.category, info.type].filter(Boolean).join(' / ') || 'daily limit';
+	return new NodeApiError(node, { httpCode: '429', code: zoomBody.code ?? 429, message: zoomBody.message ?? null } as JsonObject, {
+		httpCode: '429',
+		message: `Zoom's daily limit was reached (${limit}${info.limit ? `, ${info.limit}` : ''})`,
+		description: `Zoom says: "${zoomBody.message ?? 'daily limit reached'}".${resets} Nothing was retried: run the workflow again after the reset to finish the remaining items.`,
+	});
+}
+
+/**
+ * Sends one request to Zoom with the node's credential and returns the full response, riding out
+ * rate limits (429) and, for requests that are safe to repeat, 5xx answers and lost connections.
+ */
+export async function zoomApiFullRequest(
+	this: ZoomContext,
+	method: IHttpRequestMethods,
+	url: string,
+	request: Partial<IHttpRequestOptions> = {},
+	options: ZoomRequestOptions = {},
+): Promise<IN8nHttpFullResponse> {
+	const type = credentialTypeFor(authenticationOf(this));
+	const node = this.getNode();
+	const repeatable = SAFE_TO_REPEAT.includes(method) || options.idempotent === true;
+
+	let rateLimited = 0;
+	let transient = 0;
+	let strict401 = false;
+	for (;;) {
+		const credentials = (await this.getCredentials(type)) as IDataObject;
+		let response: IN8nHttpFullResponse;
+		try {
+			response = await send(this, type, credentials, {
+				json: true,
+				...request,
+				method,
+				url: /^https?:\/\//i.test(url) ? url : `${apiBaseUrl(credentials)}${url}`,
+				timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+				returnFullResponse: true,
+				// 401 must stay an error: that is what makes n8n fetch a new token and repeat once.
+				ignoreHttpStatusErrors: strict401 ? false : { ignore: true, except: [401] },
+			});
+		} catch (error) {
+			const failure = failureOf(error);
+			const original = (error instanceof NodeApiError && error.cause ? error.cause : error) as {
+				response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+			};
+			if (failure.status === 401) {
+				throw zoomApiError(node, 401, original.response?.data, original.response?.headers);
+			}
+			if (failure.status !== undefined && original.response) {
+				response = {
+					statusCode: failure.status,
+					headers: (original.response.headers ?? {}) as IDataObject,
+					body: original.response.data as IN8nHttpFullResponse['body'],
+				};
+			} else if (isConnectionFailure(failure)) {
+				const mayRepeat = repeatable || (failure.code !== undefined && NOT_SENT_ERRORS.has(failure.code));
+				if (mayRepeat && transient < MAX_TRANSIENT_RETRIES) {
+					await sleep(backoffMs(transient++));
+					continue;
+				}
+				throw new NodeApiError(node, { message: failure.message, code: failure.code ?? null } as JsonObject, {
+					message: `The connection to Zoom failed (${failure.code ?? failure.message})`,
+					description: mayRepeat
+						? `Tried ${transient + 1} times. Check the network and Zoom's status page, then run again.`
+						: 'The request was not repeated because it creates something and Zoom may already have done it. Check in Zoom before running it again.',
+				});
+			} else {
+				throw asNodeError(node, error, failure);
+			}
+		}
+
+		const status = response.statusCode;
+		if (status >= 200 && status < 300) return response;
+		// n8n versions without `except` hand the 401 back as a response; asking again with status
+		// errors on lets n8n refresh the token and repeat the request itself.
+		if (status === 401 && !strict401) {
+			strict401 = true;
+			continue;
+		}
+
+		const headers = (response.headers ?? {}) as Record<string, unknown>;
+		if (status === 429) {
+			const info = readRateLimit(headers, asZoomErrorBody(response.body), Date.now());
+			if (info.daily || info.waitMs > LONGEST_RATE_LIMIT_WAIT_MS) throw dailyLimitError(node, info, response.body);
+			if (rateLimited < MAX_RATE_LIMIT_RETRIES) {
+				rateLimited++;
+				await sleep(withJitter(info.waitMs));
+				continue;
+			}
+		}
+		if (status >= 500 && repeatable && transient < MAX_TRANSIENT_RETRIES) {
+			await sleep(backoffMs(transient++));
+			continue;
+		}
+		throw zoomApiError(node, status, response.body, headers);
+	}
+}
+
+/** A JSON request to Zoom's REST API; `endpoint` is relative to the API base, e.g. `/meetings/123`. */
+export async function zoomApiRequest(
+	this: ZoomContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	body: IDataObject | IDataObject[] = {},
+	qs: IDataObject = {},
+	options: ZoomRequestOptions = {},
+): Promise<IDataObject> {
+	const request: Partial<IHttpRequestOptions> = { qs };
+	if (method !== 'GET' && method !== 'DELETE' && (Array.isArray(body) || Object.keys(body).length > 0)) {
+		request.body = body;
+	}
+	const response = await zoomApiFullRequest.call(this, method, endpoint, request, options);
+	if (response.body === undefined || response.body === null || response.body === '') return {};
+	return response.body as IDataObject;
+}
+
+/** Every page of a Zoom list (`next_page_token`, `page_size=300`), or the first `limit` entries. */
+export async function zoomApiRequestAllItems(
+	this: ZoomContext,
+	propertyName: string,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	body: IDataObject = {},
+	qs: IDataObject = {},
+	limit?: number,
+): Promise<IDataObject[]> {
+	const results: IDataObject[] = [];
+	let nextPageToken: string | undefined;
+	do {
+		const pageSize = limit === undefined ? 300 : Math.min(300, Math.max(1, limit - results.length));
+		const page = await zoomApiRequest.call(this, method, endpoint, body, {
+			...qs,
+			page_size: pageSize,
+			...(nextPageToken ? { next_page_token: nextPageToken } : {}),
+		});
+		const entries = page[propertyName];
+		if (Array.isArray(entries)) results.push(...(entries as IDataObject[]));
+		nextPageToken = typeof page.next_page_token === 'string' && page.next_page_token !== '' ? page.next_page_token : undefined;
+	} while (nextPageToken && (limit === undefined || results.length < limit));
+	return limit === undefined ? results : results.slice(0, limit);
+}
+
+export interface ZoomDownloadOptions {
+	/** A webhook's `download_token`: used instead of the credential, as Zoom documents. */
+	downloadToken?: string;
+	timeout?: number;
+}
+
+export interface ZoomDownload {
+	stream: NodeJS.ReadableStream;
+	headers: Record<string, unknown>;
+	contentType?: string;
+	contentLength?: number;
+	fileName?: string;
+}
+
+async function readSmallBody(stream: NodeJS.ReadableStream): Promise<string> {
+	let text = '';
+	for await (const chunk of stream) {
+		text += chunk.toString();
+		if (text.length > 65_536) break;
+	}
+	(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+	return text;
+}
+
+/** Streams a recording file; the caller hands the stream to n8n's binary data store. */
+export async function zoomDownload(this: ZoomContext, url: string, options: ZoomDownloadOptions = {}): Promise<ZoomDownload> {
+	const node = this.getNode();
+	let response: IN8nHttpFullResponse;
+	if (options.downloadToken) {
+		let transient = 0;
+		for (;;) {
+			try {
+				response = (await this.helpers.httpRequest({
+					method: 'GET',
+					url,
+					qs: { access_token: options.downloadToken },
+					encoding: 'stream',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+				})) as IN8nHttpFullResponse;
+			} catch (error) {
+				const failure = failureOf(error);
+				if (isConnectionFailure(failure) && transient < MAX_TRANSIENT_RETRIES) {
+					await sleep(backoffMs(transient++));
+					continue;
+				}
+				throw new NodeApiError(node, { message: failure.message, code: failure.code ?? null } as JsonObject, {
+					message: `The download from Zoom failed (${failure.code ?? failure.message})`,
+				});
+			}
+			if (response.statusCode >= 500 && transient < MAX_TRANSIENT_RETRIES) {
+				await readSmallBody(response.body as NodeJS.ReadableStream);
+				await sleep(backoffMs(transient++));
+				continue;
+			}
+			break;
+		}
+	} else {
+		response = await zoomApiFullRequest.call(this, 'GET', url, { encoding: 'stream', json: false }, { timeout: options.timeout });
+	}
+
+	const headers = (response.headers ?? {}) as Record<string, unknown>;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		const text = await readSmallBody(response.body as NodeJS.ReadableStream);
+		throw zoomApiError(node, response.statusCode, text, headers);
+	}
+	const disposition = typeof headers['content-disposition'] === 'string' ? headers['content-disposition'] : '';
+	const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
+	const length = Number(headers['content-length']);
+	return {
+		stream: response.body as NodeJS.ReadableStream,
+		headers,
+		contentType: typeof headers['content-type'] === 'string' ? headers['content-type'] : undefined,
+		contentLength: Number.isFinite(length) ? length : undefined,
+		fileName: fileName ? decodeURIComponent(fileName) : undefined,
+	};
+}
