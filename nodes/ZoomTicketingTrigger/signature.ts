@@ -99,9 +99,11 @@ export function verifyZoomRequest(request: ZoomRequestToVerify): Verdict {
 			return { valid: false, reason: 'bad-signature' };
 		}
 
+		// Written so that a NaN clock or tolerance refuses instead of passing every comparison.
 		const driftSeconds = Math.floor(request.nowMs / 1000) - timestampSeconds;
-		if (driftSeconds > request.toleranceSeconds) return { valid: false, reason: 'stale-timestamp' };
-		if (-driftSeconds > request.toleranceSeconds) return { valid: false, reason: 'future-timestamp' };
+		if (!(Math.abs(driftSeconds) <= request.toleranceSeconds)) {
+			return { valid: false, reason: driftSeconds < 0 ? 'future-timestamp' : 'stale-timestamp' };
+		}
 
 		return { valid: true, timestampSeconds };
 	} catch {
