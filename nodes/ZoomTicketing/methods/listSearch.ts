@@ -1,2 +1,3 @@
 // Searchable "From list" options for the resource locators (meetings, webinars, recordings).
 export {};
+export { searchRecordings } from './recordingSearch';

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { assertEnum } from '../../helpers/validation';
+import { zoomApiRequest } from '../../transport';
+import { fileIdField, getRecordingReference, recordingLocator, requireFileId } from './common';
+
+const properties: INodeProperties[] = [
+	recordingLocator,
+	{
+		displayName: 'Recover',
+		name: 'scope',
+		type: 'options',
+		options: [
+			{ name: 'All Files of the Recording', value: 'recording' },
+			{ name: 'One File', value: 'file' },
+		],
+		default: 'recording',
+	},
+	{ ...fileIdField, displayOptions: { show: { scope: ['file'] } } },
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['recording'], operation: ['recover'] } }, properties);
+
+/** Brings recordings back from the trash (Zoom keeps them there for 30 days). */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const reference = getRecordingReference.call(this, itemIndex);
+	const scope = assertEnum(this.getNodeParameter('scope', itemIndex), 'Recover', ['recording', 'file'] as const);
+	if (scope === 'file') {
+		const fileId = requireFileId.call(this, itemIndex);
+		await zoomApiRequest.call(this, 'PUT', `/meetings/${reference.pathId}/recordings/${encodeURIComponent(fileId)}/status`, { action: 'recover' });
+		return { recovered: true, fileId };
+	}
+	await zoomApiRequest.call(this, 'PUT', `/meetings/${reference.pathId}/recordings/status`, { action: 'recover' });
+	return { recovered: true };
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { eventTargetFields, getEventTarget } from '../../descriptions/webinarOrMeeting';
+import { zoomApiRequest } from '../../transport';
+import { occurrenceColumns, occurrenceFields, reportEndpoint, resolveOccurrences, withReportReady } from './common';
+
+const properties: INodeProperties[] = [
+	...eventTargetFields().map((field) =>
+		field.name === 'eventType'
+			? { ...field, default: 'meeting', description: 'Whether the questions were asked in a meeting or a webinar' }
+			: field,
+	),
+	...occurrenceFields(true),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['questionsAndAnswers'] } }, properties);
+
+interface Asker extends IDataObject {
+	user_id?: string;
+	name?: string;
+	email?: string;
+	question_details?: IDataObject[];
+}
+
+/** One item per question, with who asked it and Zoom's answers. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const target = getEventTarget.call(this, itemIndex);
+	const occurrences = await resolveOccurrences.call(this, target.kind, target.id, itemIndex);
+
+	const results: IDataObject[] = [];
+	for (const occurrence of occurrences) {
+		const report = await withReportReady(this, target.kind, occurrence, itemIndex, async () =>
+			await zoomApiRequest.call(this, 'GET', reportEndpoint(target.kind, occurrence.pathId, 'qa')),
+		);
+		const context: IDataObject = {
+			eventType: target.kind,
+			id: report.id ?? Number(target.id),
+			uuid: report.uuid ?? occurrence.uuid,
+			start_time: report.start_time ?? occurrence.startTime,
+			...occurrenceColumns(occurrence),
+		};
+		for (const asker of (report.questions ?? []) as Asker[]) {
+			const { question_details: questions = [], ...person } = asker;
+			for (const question of questions) {
+				results.push({ ...context, asker_user_id: person.user_id ?? '', asker_name: person.name ?? '', asker_email: person.email ?? '', ...question });
+			}
+		}
+	}
+	return results;
+}
