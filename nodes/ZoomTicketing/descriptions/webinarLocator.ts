@@ -1,50 +1,34 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseMeetingReference } from '../helpers/validation';
+import { meetingLocator } from './meetingLocator';
 
-/** The webinar, chosen from a searchable list, by join / registration URL or by ID. */
+const base = meetingLocator();
+
+/**
+ * The webinar, chosen like a meeting (webinars share meeting IDs and join-link shapes): from a
+ * searchable list, by join / registration URL, or by ID.
+ */
 export const webinarLocator: INodeProperties = {
+	...base,
 	displayName: 'Webinar',
 	name: 'webinarId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a webinar...',
-			typeOptions: { searchListMethod: 'searchWebinars', searchable: true },
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: 'e.g. https://zoom.us/w/85746065432?tk=...',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^https?://[^/]*(zoom\\.us|zoom\\.com|zoomgov\\.com)/.*\\d{9,12}.*',
-						errorMessage: 'Not a Zoom webinar URL',
-					},
-				},
-			],
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 857 4606 5432',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[\\d\\s-]{9,16}$', errorMessage: 'Not a webinar ID' },
-				},
-			],
-		},
-	],
+	description: 'The Zoom webinar',
+	modes: base.modes?.map((mode) => {
+		if (mode.name === 'list') {
+			return { ...mode, placeholder: 'Select a webinar...', typeOptions: { searchListMethod: 'searchWebinars', searchable: true } };
+		}
+		if (mode.name === 'url') return { ...mode, placeholder: 'e.g. https://zoom.us/w/85746065432?tk=...' };
+		if (mode.name === 'id') {
+			return {
+				...mode,
+				validation: [
+					{ type: 'regex', properties: { regex: '^\\s*\\d[\\d\\s-]{7,14}\\d\\s*$', errorMessage: 'A webinar ID has 9 to 12 digits' } },
+				],
+			};
+		}
+		return mode;
+	}),
 };
 
 /** The numeric webinar ID of item `itemIndex`, whichever locator mode was used. */

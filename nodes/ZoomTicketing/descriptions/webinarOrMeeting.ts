@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseMeetingReference } from '../helpers/validation';
+import { meetingLocator } from './meetingLocator';
 import { webinarLocator } from './webinarLocator';
 
 export type EventKind = 'meeting' | 'webinar';
@@ -11,19 +12,6 @@ export interface EventTarget {
 	/** `/meetings/{id}` or `/webinars/{id}`. */
 	path: string;
 }
-
-const meetingLocator: INodeProperties = {
-	...webinarLocator,
-	displayName: 'Meeting',
-	name: 'meetingId',
-	modes: webinarLocator.modes?.map((mode) =>
-		mode.name === 'list'
-			? { ...mode, placeholder: 'Select a meeting...', typeOptions: { searchListMethod: 'searchMeetings', searchable: true } }
-			: mode.name === 'url'
-				? { ...mode, placeholder: 'e.g. https://zoom.us/j/85746065432?pwd=...' }
-				: mode,
-	),
-};
 
 /** "Meeting or webinar" switch plus the matching locator, for registrants and polls. */
 export function eventTargetFields(): INodeProperties[] {
@@ -40,7 +28,7 @@ export function eventTargetFields(): INodeProperties[] {
 			default: 'webinar',
 			description: 'Whether the registrants or polls belong to a meeting or a webinar',
 		},
-		{ ...meetingLocator, displayOptions: { show: { eventType: ['meeting'] } } },
+		{ ...meetingLocator(), displayOptions: { show: { eventType: ['meeting'] } } },
 		{ ...webinarLocator, displayOptions: { show: { eventType: ['webinar'] } } },
 	];
 }

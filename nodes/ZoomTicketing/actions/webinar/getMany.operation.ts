@@ -1,0 +1,50 @@
+import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { assertEnum, assertInteger, requireString } from '../../helpers/validation';
+import { zoomApiRequestAllItems } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Host (User ID or Email)',
+		name: 'userId',
+		type: 'string',
+		default: 'me',
+		description: "Whose webinars to list; 'me' is the connected user",
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Scheduled', value: 'scheduled', description: 'Unexpired past, live and upcoming webinars' },
+			{ name: 'Upcoming', value: 'upcoming', description: 'Live and upcoming webinars' },
+		],
+		default: 'scheduled',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['webinar'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const userId = requireString(this.getNodeParameter('userId', itemIndex, 'me'), 'Host (User ID or Email)');
+	const type = assertEnum(this.getNodeParameter('type', itemIndex), 'Type', ['scheduled', 'upcoming']);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
+	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex), 'Limit', { min: 1 });
+	return await zoomApiRequestAllItems.call(this, 'webinars', 'GET', `/users/${encodeURIComponent(userId)}/webinars`, {}, { type }, limit);
+}
