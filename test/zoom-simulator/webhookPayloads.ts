@@ -1,0 +1,138 @@
+import { zoomTime } from './clock';
+import type { Sim } from './context';
+import type { Instance, ParticipantRow, Recording, Registrant, Session } from './state/types';
+
+/**
+ * Payloads shaped exactly as Zoom's webhook schemas (webhooks/workplace/Meetings.json) allow:
+ * most events forbid extra keys, `object.id` is a string in meeting/webinar lifecycle and
+ * participant events but a number in registration and recording events.
+ */
+
+function sessionObject(session: Session, instance: Instance): Record<string, unknown> {
+	return {
+		id: String(session.id),
+		uuid: instance.uuid,
+		host_id: session.hostId,
+		topic: session.topic,
+		type: session.type,
+		start_time: zoomTime(instance.start_time),
+		timezone: session.timezone,
+		duration: session.duration,
+	};
+}
+
+export function startedPayload(sim: Sim, session: Session, instance: Instance): Record<string, unknown> {
+	return { account_id: sim.identity.accountId, object: sessionObject(session, instance) };
+}
+
+export function endedPayload(sim: Sim, session: Session, instance: Instance): Record<string, unknown> {
+	const object: Record<string, unknown> = { ...sessionObject(session, instance), end_time: zoomTime(instance.end_time ?? sim.clock.now()) };
+	if (session.kind === 'webinar') object.practice_session = false;
+	return { account_id: sim.identity.accountId, object };
+}
+
+function participantCommon(row: ParticipantRow): Record<string, unknown> {
+	const participant: Record<string, unknown> = {
+		user_id: row.user_id,
+		user_name: row.name,
+		id: row.participant_user_id,
+		participant_uuid: row.id,
+		email: row.user_email,
+		participant_user_id: row.participant_user_id,
+		customer_key: '',
+	};
+	if (row.registrant_id) participant.registrant_id = row.registrant_id;
+	return participant;
+}
+
+export function joinedPayload(sim: Sim, session: Session, instance: Instance, row: ParticipantRow): Record<string, unknown> {
+	return {
+		account_id: sim.identity.accountId,
+		object: { ...sessionObject(session, instance), participant: { ...participantCommon(row), join_time: zoomTime(row.join_time) } },
+	};
+}
+
+export function leftPayload(sim: Sim, session: Session, instance: Instance, row: ParticipantRow, reason: string): Record<string, unknown> {
+	return {
+		account_id: sim.identity.accountId,
+		object: {
+			...sessionObject(session, instance),
+			participant: { ...participantCommon(row), leave_time: zoomTime(row.leave_time), leave_reason: reason },
+		},
+	};
+}
+
+export function registrationPayload(
+	sim: Sim,
+	session: Session,
+	registrant: Registrant,
+	what: 'registration_created' | 'registration_cancelled',
+	operator: { email: string; id: string },
+): Record<string, unknown> {
+	const object: Record<string, unknown> = {
+		uuid: session.uuid,
+		id: session.id,
+		host_id: session.hostId,
+		topic: session.topic,
+		type: session.type,
+		start_time: session.start_time ?? zoomTime(sim.clock.now()),
+		duration: session.duration,
+		timezone: session.timezone,
+	};
+	const occurrences = session.occurrences.filter((o) => o.status === 'available');
+	if (occurrences.length > 0) object.occurrences = occurrences.map((o) => ({ occurrence_id: o.occurrence_id, start_time: o.start_time }));
+	const base = { id: registrant.id, first_name: registrant.first_name, last_name: registrant.last_name, email: registrant.email };
+	if (what === 'registration_cancelled') {
+		object.registrant = base;
+		return { account_id: sim.identity.accountId, operator: operator.email, operator_id: operator.id, object };
+	}
+	const registrantObject: Record<string, unknown> = {
+		...base,
+		...registrant.fields,
+		custom_questions: registrant.custom_questions,
+		status: registrant.status,
+		join_url: registrant.join_url,
+	};
+	delete registrantObject.language;
+	if (session.kind === 'meeting') registrantObject.participant_pin_code = registrant.participant_pin_code;
+	object.registrant = registrantObject;
+	return { account_id: sim.identity.accountId, object };
+}
+
+export function recordingPayload(sim: Sim, recording: Recording, serialized: Record<string, unknown>): Record<string, unknown> {
+	const files = (serialized.recording_files as Array<Record<string, unknown>>).map((file) => ({
+		id: file.id,
+		meeting_id: file.meeting_id,
+		recording_start: file.recording_start,
+		recording_end: file.recording_end,
+		file_type: file.file_type,
+		file_size: file.file_size,
+		file_extension: file.file_extension,
+		play_url: file.play_url,
+		download_url: file.download_url,
+		status: file.status,
+		recording_type: file.recording_type,
+	}));
+	return {
+		account_id: sim.identity.accountId,
+		object: {
+			id: recording.sessionId,
+			uuid: recording.uuid,
+			host_id: recording.hostId,
+			account_id: sim.identity.accountId,
+			topic: recording.topic,
+			type: serialized.type,
+			start_time: zoomTime(recording.start_time),
+			password: recording.password,
+			timezone: serialized.timezone,
+			host_email: serialized.host_email,
+			duration: recording.duration,
+			share_url: serialized.share_url,
+			total_size: serialized.total_size,
+			recording_count: files.length,
+			on_prem: false,
+			recording_play_passcode: serialized.recording_play_passcode,
+			recording_files: files,
+		},
+	};
+}
