@@ -281,13 +281,20 @@ export function serializeSession(sim: Sim, session: Session, occurrenceId?: stri
 		start_url: `${sim.joinDomain}/s/${session.id}?zak=${encryptedPasscode(session)}`,
 		join_url: joinUrl(sim, session),
 		password: session.password,
-		h323_password: numericPasscode(session),
-		pstn_password: numericPasscode(session),
-		encrypted_password: encryptedPasscode(session),
-		pre_schedule: session.extra.pre_schedule === true,
 		settings: { ...session.settings, global_dial_in_countries: ['US'], global_dial_in_numbers: DIAL_IN_NUMBERS },
 	};
-	if (session.kind === 'meeting') out.status = session.status === 'started' ? 'started' : 'waiting';
+	if (session.kind === 'meeting') {
+		out.h323_password = numericPasscode(session);
+		out.pstn_password = numericPasscode(session);
+		out.encrypted_password = encryptedPasscode(session);
+		out.pre_schedule = session.extra.pre_schedule === true;
+		out.status = session.status === 'started' ? 'started' : 'waiting';
+	} else {
+		out.h323_passcode = numericPasscode(session);
+		out.encrypted_passcode = encryptedPasscode(session);
+		out.creation_source = 'open_api';
+		out.is_simulive = false;
+	}
 	const start = occurrence?.start_time ?? session.start_time;
 	if (start) out.start_time = start;
 	if (session.recurrence) out.recurrence = session.recurrence;
