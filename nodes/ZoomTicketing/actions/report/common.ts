@@ -98,6 +98,11 @@ export function reportEndpoint(kind: EventKind, pathId: string, report: 'partici
 	return report ? `${base}/${report}` : base;
 }
 
+function zoomMessage(error: NodeApiError): string {
+	const message = (error.errorResponse as { message?: unknown } | undefined)?.message;
+	return typeof message === 'string' && message ? message : error.message;
+}
+
 /** Zoom's 404 with code 3001: "Meeting does not exist" / "not found or has expired". */
 export function isNotFound(error: unknown): error is NodeApiError {
 	if (!(error instanceof NodeApiError) || String(error.httpCode) !== '404') return false;
@@ -131,7 +136,8 @@ export async function withReportReady<T>(
 				message: `Zoom has not finished the report for ${label} yet, or it does not exist`,
 				description:
 					`Zoom publishes participant, poll and Q&A reports some time after a ${kind} ends (usually within 30 minutes, ` +
-					'sometimes a few hours). Retry later, for example after a Wait node of 30 minutes; if it still fails, check the ID.',
+					'sometimes a few hours). Retry later, for example after a Wait node of 30 minutes; if it still fails, check the ID. ' +
+					`Zoom says: "${zoomMessage(error)}"`,
 			},
 		);
 	}
