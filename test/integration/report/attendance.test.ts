@@ -344,3 +344,123 @@ describe('Report resource: a recurring meeting, each occurrence reported on its 
 		assert.equal(person.rejoins, 1);
 	});
 });
+
+describe('Report resource: a webinar, with absentees from Zoom\'s absentee report', () => {
+	let fixture: ReportFixture;
+	let webinarId: number;
+	let registrantIds: string[];
+	let run: RunRecord;
+
+	before(async () => {
+		fixture = await ReportFixture.start();
+		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
+		const seeded = await fixture.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
+			webinars: [{ topic: 'Product launch', type: 5, start_time: futureStart(), duration: 45, settings: { approval_type: 0 } }],
+		});
+		webinarId = seeded.webinars[0].id;
+		const registrants = await fixture.control<{ registrants: Array<{ registrantIds: string[] }> }>('POST', 'seed', {
+			registrants: [{ webinarId, count: 12 }],
+		});
+		registrantIds = registrants.registrants[0].registrantIds;
+		run = await fixture.control<RunRecord>('POST', 'runs', {
+			webinarId,
+			durationMinutes: 45,
+			participants: [
+				...registrantIds.slice(0, 8).map((registrantId, index) => ({
+					registrantId,
+					sessions: index % 2 === 0 ? [{ join: 0, leave: 45 }] : [{ join: 3, leave: 12 }, { join: 15, leave: 30 }],
+				})),
+				{ guest: true, name: 'Panel Guest', email: 'panel.guest@example.org', sessions: [{ join: 0, leave: 45 }] },
+			],
+			recording: false,
+			wait: true,
+		});
+	});
+
+	after(async () => {
+		await fixture.close();
+	});
+
+	it('lists every join session of the webinar', async () => {
+		const result = await fixture.runNode({ resource: 'report', operation: 'webinarParticipants', webinarId: byId(webinarId), occurrence: 'latest', returnAll: true });
+		const rows = result.json('Zoom');
+		assert.equal(rows.length, 4 + 4 * 2 + 1);
+		assert.equal(rows.filter((row) => row.registrant_id).length, 12);
+	});
+
+	it('summarises the webinar and adds the four absentees Zoom reports', async () => {
+		const result = await fixture.runNode({
+			resource: 'report',
+			operation: 'attendanceSummary',
+			eventType: 'webinar',
+			webinarId: byId(webinarId),
+			occurrence: 'latest',
+			attendedWhen: 'minutes',
+			minimumMinutes: 30,
+			includeAbsent: true,
+		});
+		const people = result.json('Zoom') as Person[];
+		assert.equal(people.length, 8 + 1 + 4);
+		for (const truth of run.participants) {
+			const person = findPerson(people, truth);
+			assertMatchesTruth(person, truth);
+			assert.equal(person.attended, truth.totalSeconds >= 1800);
+		}
+		assert.deepEqual(
+			people
+				.filter((person) => person.absent)
+				.map((person) => person.registrantId)
+				.sort(),
+			registrantIds.slice(8).sort(),
+		);
+		const calls = await fixture.requests();
+		assert.ok(calls.some((call) => call.operationId === 'webinarAbsentees' && call.status === 200));
+	});
+});
+
+describe('Report resource: a webinar whose report spans several pages', () => {
+	let fixture: ReportFixture;
+	let webinarId: number;
+	let run: RunRecord;
+
+	before(async () => {
+		fixture = await ReportFixture.start();
+		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
+		const seeded = await fixture.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
+			webinars: [{ topic: 'Large launch', type: 5, start_time: futureStart(), duration: 60, settings: { approval_type: 0 } }],
+		});
+		webinarId = seeded.webinars[0].id;
+		await fixture.control('POST', 'seed', { registrants: [{ webinarId, count: 250, returnIds: false }] });
+		run = await fixture.control<RunRecord>('POST', 'runs', {
+			webinarId,
+			durationMinutes: 60,
+			allRegistrants: { join: 0, leave: 60, rejoinEvery: 2, rejoinGapMinutes: 4 },
+			recording: false,
+			wait: true,
+		});
+	});
+
+	after(async () => {
+		await fixture.close();
+	});
+
+	it('reads all 375 rows over two pages and still matches the ground truth', async () => {
+		const since = await fixture.lastRequestSeq();
+		const result = await fixture.runNode({
+			resource: 'report',
+			operation: 'attendanceSummary',
+			eventType: 'webinar',
+			webinarId: byId(webinarId),
+			occurrence: 'latest',
+			attendedWhen: 'anyTime',
+			includeAbsent: false,
+		});
+		const people = result.json('Zoom') as Person[];
+		assert.equal(run.participants.reduce((total, truth) => total + truth.sessions.length, 0), 375);
+		assert.equal(people.length, 250);
+		for (const truth of run.participants) assertMatchesTruth(findPerson(people, truth), truth);
+		const pages = (await fixture.requests(since)).filter((call) => call.operationId === 'reportWebinarParticipants');
+		assert.equal(pages.length, 2);
+		assert.ok(pages.every((page) => page.status === 200 && Number(page.query.page_size) === 300));
+	});
+});
