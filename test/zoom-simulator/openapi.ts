@@ -50,10 +50,41 @@ function rateCategoryOf(description: string | undefined): RateCategory {
 	}
 }
 
+/**
+ * Places where the document is stricter than Zoom itself, corrected so that requests Zoom accepts
+ * are accepted: `weekly_days` is documented as an enum of single days, yet Zoom takes a
+ * comma-separated list of days ("2,4") as its own description says; request times
+ * (`start_time`, `end_date_time`) are documented as date-time, yet Zoom takes the local form
+ * `yyyy-MM-ddTHH:mm:ss` interpreted in `timezone`, as the same descriptions say.
+ */
+function correctDocument(node: unknown, inRequest: boolean): void {
+	if (!node || typeof node !== 'object') return;
+	if (Array.isArray(node)) {
+		for (const item of node) correctDocument(item, inRequest);
+		return;
+	}
+	const record = node as Record<string, unknown>;
+	const properties = record.properties as Record<string, Record<string, unknown>> | undefined;
+	const weekly = properties?.weekly_days;
+	if (weekly && Array.isArray(weekly.enum)) {
+		delete weekly.enum;
+		weekly.pattern = '^[1-7](,[1-7])*$';
+	}
+	for (const name of inRequest ? ['start_time', 'end_date_time'] : []) {
+		const time = properties?.[name];
+		if (time?.format === 'date-time') {
+			delete time.format;
+			time.pattern = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$';
+		}
+	}
+	for (const [key, value] of Object.entries(record)) correctDocument(value, inRequest || key === 'requestBody');
+}
+
 function collect(file: string, source: SpecOperation['source'], keep: (id: string) => boolean): SpecOperation[] {
 	const document = JSON.parse(readFileSync(file, 'utf8')) as {
 		paths: Record<string, Record<string, OpenApiOperation | OpenApiParameter[]>>;
 	};
+	correctDocument(document.paths, false);
 	const operations: SpecOperation[] = [];
 	for (const [pathTemplate, item] of Object.entries(document.paths)) {
 		const shared = (item.parameters as OpenApiParameter[] | undefined) ?? [];

@@ -38,7 +38,9 @@ function parameterSchema(spec: SpecOperation, location: 'path' | 'query'): Recor
 	const properties: Record<string, unknown> = {};
 	const required: string[] = [];
 	for (const param of params) {
-		properties[param.name] = param.schema ?? {};
+		const schema = param.schema ?? {};
+		// A URL value such as "123" is both an integer and a string: `oneOf` cannot hold for it.
+		properties[param.name] = schema.oneOf ? { ...schema, oneOf: undefined, anyOf: schema.oneOf } : schema;
 		if (param.required) required.push(param.name);
 	}
 	return { type: 'object', properties, required };

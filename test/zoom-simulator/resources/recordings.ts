@@ -24,6 +24,8 @@ const DEFAULT_FILES: RecordingFileSpec[] = [
 
 /** Stores the cloud recording of a finished meeting or webinar instance. */
 export function produceRecording(sim: Sim, session: Session, uuid: string, startMs: number, endMs: number, specs = DEFAULT_FILES): Recording {
+	// Zoom's recording passcodes are at least 8 characters, unlike meeting passcodes.
+	const passcode = `${session.password}${sim.store.ids.token(8)}`.slice(0, 10);
 	const recording: Recording = {
 		uuid,
 		sessionId: session.id,
@@ -32,7 +34,7 @@ export function produceRecording(sim: Sim, session: Session, uuid: string, start
 		topic: session.topic,
 		start_time: startMs,
 		duration: Math.max(1, Math.round((endMs - startMs) / 60_000)),
-		password: session.password,
+		password: passcode,
 		files: specs.map((spec) => ({
 			id: sim.store.ids.token(36),
 			file_type: spec.file_type ?? 'MP4',
@@ -49,7 +51,7 @@ export function produceRecording(sim: Sim, session: Session, uuid: string, start
 			authentication_option: '',
 			authentication_domains: '',
 			viewer_download: true,
-			password: session.password,
+			password: passcode,
 			on_demand: false,
 			approval_type: 2,
 			send_email_to_host: true,
