@@ -44,12 +44,10 @@ if (only.length === 0) {
 run('build', 'npm', ['run', 'build', '--silent']);
 
 const files = only.length > 0 ? only : findTests(join(root, 'test'));
-run('tests', process.execPath, [
-	'--import',
-	'tsx',
-	'--test',
-	'--test-force-exit',
-	'--test-concurrency=1',
-	'--test-reporter=spec',
-	...files,
-]);
+// The in-process n8n harness loads the package just built, through n8n-core's package loader.
+run(
+	'tests',
+	process.execPath,
+	['--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', '--test-reporter=spec', ...files],
+	{ ZOOM_HARNESS_LOAD: 'package' },
+);

@@ -8,7 +8,7 @@ import {
 
 import { router } from './actions/router';
 import { versionProperties } from './actions/versionDescription';
-import { listSearch } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class ZoomTicketing implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,7 +40,7 @@ export class ZoomTicketing implements INodeType {
 		properties: versionProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -112,36 +112,29 @@ export function assertTimeZone(value: unknown, parameter: string): string {
 	return value.trim();
 }
 
+export function hasUtcOffset(value: unknown): boolean {
+	return typeof value === 'string' && /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim());
+}
+
 /**
- * Zoom reads `start_time` as UTC when it ends in `Z`, otherwise as local time in `timezone`.
- * A value with an offset becomes UTC (`yyyy-MM-ddTHH:mm:ssZ`); a value without one stays local
- * (`yyyy-MM-ddTHH:mm:ss`), which is what a user typing "10:00 in Berlin" means.
+ * An ISO 8601 date-time as Zoom's OpenAPI wants it (RFC 3339, always sent in UTC:
+ * `yyyy-MM-ddTHH:mm:ssZ`). A value without an offset is read in `zone`, which is what a user
+ * typing "10:00" for a meeting in Berlin means.
  */
-export function assertStartTime(value: unknown, parameter: string): string {
+export function assertStartTime(value: unknown, parameter: string, zone = 'UTC'): string {
 	const allowed = 'an ISO 8601 date and time such as 2026-05-01T10:00:00 or 2026-05-01T08:00:00Z';
 	const text = typeof value === 'string' ? value.trim() : value instanceof Date ? value.toISOString() : undefined;
 	if (text === undefined || text === '') {
-		throw new InvalidParameterError(parameter, 'a start time is required', allowed);
+		throw new InvalidParameterError(parameter, 'a date and time is required', allowed);
 	}
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) {
 		throw new InvalidParameterError(parameter, `${show(text)} is not an ISO 8601 date and time`, allowed);
 	}
-	const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-	const parsed = DateTime.fromISO(text, { setZone: true });
+	const parsed = hasUtcOffset(text) ? DateTime.fromISO(text, { setZone: true }) : DateTime.fromISO(text, { zone });
 	if (!parsed.isValid) {
 		throw new InvalidParameterError(parameter, `${show(text)} is not a valid date and time (${parsed.invalidExplanation ?? parsed.invalidReason})`, allowed);
 	}
-	if (hasOffset) return parsed.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
-	return parsed.toFormat("yyyy-MM-dd'T'HH:mm:ss");
-}
-
-/** A date-time for Zoom's `recurrence.end_date_time`, always sent in UTC. */
-export function assertDateTimeUtc(value: unknown, parameter: string, zone?: string): string {
-	const local = assertStartTime(value, parameter);
-	if (local.endsWith('Z')) return local;
-	return DateTime.fromISO(local, { zone: zone ?? 'UTC' })
-		.toUTC()
-		.toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+	return parsed.toUTC().toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
 }
 
 export interface ParsedMeetingReference {
@@ -209,4 +202,9 @@ export function compact<T extends Record<string, unknown>>(value: T): Partial<T>
 		result[key] = entry;
 	}
 	return result as Partial<T>;
+}
+
+/** A date-time for fields such as `recurrence.end_date_time`: the same rules as `assertStartTime`. */
+export function assertDateTimeUtc(value: unknown, parameter: string, zone?: string): string {
+	return assertStartTime(value, parameter, zone);
 }

@@ -1,3 +1,5 @@
-// Searchable "From list" options for the resource locators (meetings, webinars, recordings).
-export {};
+// Searchable "From list" options for the resource locators. Other resources add a file of their
+// own in this folder and export its functions here with one line.
+export { searchMeetings } from './searchMeetings';
+export { searchWebinars } from './webinarSearch';
 export { searchRecordings } from './recordingSearch';

@@ -1,0 +1,95 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { assertEnum, assertInteger, assertTimeZone, InvalidParameterError } from '../../helpers/validation';
+import { zoomApiRequestAllItems } from '../../transport';
+import { meetingOutput } from './common';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'User',
+		name: 'userId',
+		type: 'string',
+		default: 'me',
+		description: 'User ID or email whose meetings to list; "me" is the connected user',
+	},
+	{
+		displayName: 'Type',
+		name: 'type',
+		type: 'options',
+		options: [
+			{ name: 'Live', value: 'live', description: 'Meetings in progress' },
+			{ name: 'Previous', value: 'previous_meetings', description: 'Meetings that have happened' },
+			{ name: 'Scheduled', value: 'scheduled', description: 'Every valid previous, live and upcoming meeting' },
+			{ name: 'Upcoming', value: 'upcoming', description: 'Upcoming meetings, including live ones' },
+			{ name: 'Upcoming Only', value: 'upcoming_meetings', description: 'Upcoming meetings, without live ones' },
+		],
+		default: 'upcoming',
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only meetings on or after this date' },
+			{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only meetings on or before this date' },
+			{
+				displayName: 'Time Zone Name or ID',
+				name: 'timezone',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getTimeZones' },
+				default: '',
+				description:
+					'Time zone of From and To. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['meeting'], operation: ['getMany'] } }, properties);
+
+function dateOnly(value: unknown, parameter: string): string {
+	const text = String(value).slice(0, 10);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+		throw new InvalidParameterError(parameter, `"${String(value)}" is not a date`, 'a date such as 2026-05-01');
+	}
+	return text;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const userId = String(this.getNodeParameter('userId', itemIndex, 'me')).trim() || 'me';
+	const type = assertEnum(this.getNodeParameter('type', itemIndex) as string, 'Type', [
+		'scheduled',
+		'live',
+		'upcoming',
+		'upcoming_meetings',
+		'previous_meetings',
+	] as const);
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const qs: IDataObject = { type };
+	if (options.from) qs.from = dateOnly(options.from, 'From');
+	if (options.to) qs.to = dateOnly(options.to, 'To');
+	if (options.timezone) qs.timezone = assertTimeZone(options.timezone, 'Time Zone');
+	const meetings = await zoomApiRequestAllItems.call(this, 'meetings', 'GET', `/users/${encodeURIComponent(userId)}/meetings`, {}, qs, limit);
+	return meetings.map((meeting) => meetingOutput(meeting));
+}

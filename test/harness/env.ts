@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// n8n-core reads its settings from the environment when first imported: give every harness
+// process its own user folder and filesystem binary data (so large downloads stream to disk).
+const userFolder = process.env.N8N_USER_FOLDER ?? mkdtempSync(join(tmpdir(), 'zoom-harness-'));
+process.env.N8N_USER_FOLDER = userFolder;
+process.env.N8N_DEFAULT_BINARY_DATA_MODE ??= 'filesystem';
+process.env.N8N_BINARY_DATA_STORAGE_PATH ??= join(userFolder, 'binaryData');
+process.env.N8N_ENCRYPTION_KEY ??= 'zoom-ticketing-harness';
+process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
+
+export const HARNESS_USER_FOLDER = userFolder;

@@ -1,0 +1,56 @@
+import { findOperation } from '../zoom-simulator/openapi';
+import { validateRequest } from '../zoom-simulator/validation';
+
+export interface LoggedZoomRequest {
+	seq: number;
+	method: string;
+	path: string;
+	query: Record<string, unknown>;
+	status: number;
+	body?: unknown;
+	operationId?: string;
+}
+
+export interface RequestCheck {
+	/** Every request to `/v2` the simulator received since `since`. */
+	requests: LoggedZoomRequest[];
+	/** One line per request that does not match Zoom's OpenAPI description. */
+	mismatches: string[];
+	/** The simulator's latest sequence number, to pass as `since` next time. */
+	lastSeq: number;
+}
+
+function decodeSegment(segment: string): string {
+	const once = decodeURIComponent(segment);
+	return /%[0-9A-Fa-f]{2}/.test(once) ? decodeURIComponent(once) : once;
+}
+
+/**
+ * Reads the simulator's request log and checks every `/v2` request again, client-side, with the
+ * simulator's own validator (ajv over Meetings.json): path, query and body. A request that no
+ * operation of the document matches is a mismatch too.
+ */
+export async function checkRequestsAgainstOpenApi(baseUrl: string, since = 0): Promise<RequestCheck> {
+	const response = await fetch(`${baseUrl}/_sim/requests?since=${since}`);
+	const log = (await response.json()) as { requests: LoggedZoomRequest[] };
+	const requests = log.requests.filter((entry) => entry.path.startsWith('/v2/'));
+	const mismatches: string[] = [];
+	for (const entry of requests) {
+		const label = `#${entry.seq} ${entry.method} ${entry.path}`;
+		if (!entry.operationId) {
+			mismatches.push(`${label}: no operation of Meetings.json has this method and path`);
+			continue;
+		}
+		const spec = findOperation(entry.operationId);
+		const segments = entry.path.replace(/^\/v2\//, '').split('/');
+		const params: Record<string, unknown> = {};
+		spec.segments.forEach((template, index) => {
+			const name = /^\{(.+)\}$/.exec(template)?.[1];
+			if (name && segments[index] !== undefined) params[name] = decodeSegment(segments[index]);
+		});
+		const failure = validateRequest(spec, params, { ...entry.query }, entry.body);
+		if (failure) mismatches.push(`${label} (${entry.operationId}): ${failure.field} ${failure.message}`);
+	}
+	const lastSeq = log.requests.reduce((max, entry) => Math.max(max, entry.seq), since);
+	return { requests, mismatches, lastSeq };
+}
