@@ -81,19 +81,15 @@ export async function readRegistrants(
 	return lists.flat();
 }
 
-async function addOne(this: IExecuteFunctions, target: EventTarget, body: IDataObject, qs: IDataObject, stop: StopSignal): Promise<WriteResult> {
-	if (stop.error) return notDone(stop);
-	try {
-		// Zoom answers a repeated registration with the existing registrant, so a retry cannot create a second one.
-		const response = await zoomApiRequest.call(this, 'POST', `${target.path}/registrants`, body, qs, { idempotent: true });
-		return { kind: 'done', response: { email: body.email, ...response } };
-	} catch (error) {
-		if (isStopError(error)) {
-			stop.error ??= error;
-			return notDone(stop);
-		}
-		return { kind: 'failed', reason: reasonOf(error as Error), error: error as Error };
-	}
+/**
+ * A failure after which Zoom may or may not have carried out the request: a 5xx or a lost
+ * connection. The answer is found by reading the registrants again, not by blind repetition,
+ * because Zoom counts every add of the same person against a limit of 3 a day.
+ */
+function isUncertain(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	return Number.isNaN(status) || status >= 500;
 }
 
 export interface AddRequest {
@@ -106,10 +102,13 @@ export function isBatchable(request: AddRequest): boolean {
 	return Object.keys(request.qs).length === 0 && Object.keys(request.body).every((key) => ['email', 'first_name', 'last_name'].includes(key));
 }
 
+type Attempt = (indexes: number[]) => Promise<void>;
+
 /**
  * Adds registrants, batching 30 per request where Zoom allows it and adding one at a time
- * otherwise. A batch that Zoom rejects is retried one by one so that one bad row fails alone.
- * Results are in the order of `requests`.
+ * otherwise. A batch Zoom rejects is retried one by one so that one bad row fails alone. After a
+ * 5xx or a lost connection the registrants are read once to see what Zoom did, and only what is
+ * still missing is sent a second time. Results are in the order of `requests`.
  */
 export async function addRegistrants(
 	this: IExecuteFunctions,
@@ -119,21 +118,46 @@ export async function addRegistrants(
 	stop: StopSignal,
 ): Promise<WriteResult[]> {
 	const results: WriteResult[] = new Array(requests.length);
-	const singles: number[] = [];
-	const batchable: number[] = [];
-	requests.forEach((request, index) => (options.batchAllowed && isBatchable(request) ? batchable : singles).push(index));
+	let uncertain: number[] = [];
+	let secondTry = false;
 
-	const batches = chunk(batchable, ZOOM_BATCH_SIZE);
-	await mapWithConcurrency(
-		batches,
-		BATCH_CONCURRENCY,
-		async (indexes) => {
+	const failed = (index: number, error: unknown) => {
+		if (isStopError(error)) {
+			stop.error ??= error;
+			results[index] = notDone(stop);
+		} else if (isUncertain(error) && !secondTry) {
+			uncertain.push(index);
+		} else {
+			results[index] = { kind: 'failed', reason: reasonOf(error as Error), error: error as Error };
+		}
+	};
+
+	const addSingles: Attempt = async (indexes) => {
+		await mapWithConcurrency(indexes, SINGLE_CONCURRENCY, async (index) => {
 			if (stop.error) {
-				for (const index of indexes) results[index] = notDone(stop);
+				results[index] = notDone(stop);
+				return;
+			}
+			const { body, qs } = requests[index];
+			const sent = options.autoApprove && target.kind === 'meeting' ? { ...body, auto_approve: true } : body;
+			try {
+				const response = await zoomApiRequest.call(this, 'POST', `${target.path}/registrants`, sent, qs);
+				results[index] = { kind: 'done', response: { email: body.email, ...response } };
+			} catch (error) {
+				failed(index, error);
+			}
+		});
+	};
+
+	const addBatches: Attempt = async (indexes) => {
+		const rejected: number[] = [];
+		await mapWithConcurrency(chunk(indexes, ZOOM_BATCH_SIZE), BATCH_CONCURRENCY, async (batch) => {
+			if (stop.error) {
+				for (const index of batch) results[index] = notDone(stop);
 				return;
 			}
 			const body: IDataObject = {
-				registrants: indexes.map((index) => {
+				registrants: batch.map((index) => {
 					const { email, first_name, last_name } = requests[index].body;
 					return last_name === undefined ? { email, first_name } : { email, first_name, last_name };
 				}),
@@ -141,33 +165,59 @@ export async function addRegistrants(
 			if (options.autoApprove) body.auto_approve = true;
 			let response: IDataObject;
 			try {
-				// Same reason as single adds: Zoom returns existing registrants instead of duplicating them.
-				response = await zoomApiRequest.call(this, 'POST', `${target.path}/batch_registrants`, body, {}, { idempotent: true });
+				response = await zoomApiRequest.call(this, 'POST', `${target.path}/batch_registrants`, body);
 			} catch (error) {
-				if (isStopError(error)) {
-					stop.error ??= error;
-					for (const index of indexes) results[index] = notDone(stop);
-				} else {
-					singles.push(...indexes);
-				}
+				if (isStopError(error) || isUncertain(error)) for (const index of batch) failed(index, error);
+				else rejected.push(...batch);
 				return;
 			}
 			const byEmail = new Map<string, IDataObject>();
 			for (const row of (response.registrants ?? []) as IDataObject[]) byEmail.set(normaliseEmail(String(row.email)), row);
-			for (const index of indexes) {
+			for (const index of batch) {
 				const row = byEmail.get(normaliseEmail(String(requests[index].body.email)));
 				if (row) results[index] = { kind: 'done', response: row };
-				else singles.push(index);
+				else rejected.push(index);
 			}
-		},
-		() => false,
-	);
+		});
+		await addSingles(rejected.sort((a, b) => a - b));
+	};
 
-	singles.sort((a, b) => a - b);
-	await mapWithConcurrency(singles, SINGLE_CONCURRENCY, async (index) => {
-		const { body, qs } = requests[index];
-		results[index] = await addOne.call(this, target, options.autoApprove && target.kind === 'meeting' ? { ...body, auto_approve: true } : body, qs, stop);
-	});
+	const send = async (indexes: number[]) => {
+		const batchable = indexes.filter((index) => options.batchAllowed && isBatchable(requests[index]));
+		const singles = indexes.filter((index) => !(options.batchAllowed && isBatchable(requests[index])));
+		await addBatches(batchable);
+		await addSingles(singles);
+	};
+
+	await send(requests.map((_, index) => index));
+
+	if (uncertain.length > 0 && !stop.error) {
+		const pending = uncertain;
+		uncertain = [];
+		secondTry = true;
+		let registered = new Map<string, CurrentRegistrant>();
+		try {
+			const current = await readRegistrants.call(this, target, ['approved', 'pending']);
+			registered = new Map(current.map((registrant) => [normaliseEmail(registrant.email), registrant]));
+		} catch (error) {
+			for (const index of pending) failed(index, error);
+			return results;
+		}
+		const missing: number[] = [];
+		for (const index of pending) {
+			const registrant = registered.get(normaliseEmail(String(requests[index].body.email)));
+			if (registrant) {
+				results[index] = {
+					kind: 'done',
+					response: { email: requests[index].body.email, registrant_id: registrant.id, join_url: registrant.joinUrl },
+				};
+			} else {
+				missing.push(index);
+			}
+		}
+		await send(missing);
+	}
+	for (const index of uncertain) results[index] ??= notDone(stop);
 	return results;
 }
 
