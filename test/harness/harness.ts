@@ -15,7 +15,7 @@ import { Container } from '@n8n/di';
 import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { HarnessCredentialsHelper, type StoredCredential } from './credentials';
-import { HARNESS_ITEMS_TYPE, loadNodeTypes, PACKAGE_NAME, type HarnessNodeTypes, type LoadMode } from './nodes';
+import { HARNESS_HTTP_TYPE, HARNESS_ITEMS_TYPE, loadNodeTypes, PACKAGE_NAME, type HarnessNodeTypes, type LoadMode } from './nodes';
 
 export interface WorkflowJson {
 	name?: string;
@@ -234,4 +234,16 @@ export function chain(...nodes: INode[]): WorkflowJson {
 		connections[nodes[index].name] = { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] };
 	}
 	return { name: nodes.map((node) => node.name).join(' → '), nodes, connections };
+}
+
+/** A test-only step that sends one request (e.g. `POST ${sim.baseUrl}/_sim/clock/advance`) and passes items on. */
+export function httpNode(name: string, method: string, url: string, body: IDataObject = {}): INode {
+	return {
+		id: name,
+		name,
+		type: HARNESS_HTTP_TYPE,
+		typeVersion: 1,
+		position: [100, 0],
+		parameters: { method, url, body: JSON.stringify(body) },
+	};
 }

@@ -1,9 +1,9 @@
 import './env';
 
-export { N8nHarness, RunResult, chain, itemsNode, zoomNode } from './harness';
+export { N8nHarness, RunResult, chain, httpNode, itemsNode, zoomNode } from './harness';
 export type { HarnessOptions, RunOptions, WorkflowJson } from './harness';
 export type { CredentialUpdate, StoredCredential } from './credentials';
-export { HARNESS_ITEMS_TYPE, PACKAGE_NAME } from './nodes';
+export { HARNESS_HTTP_TYPE, HARNESS_ITEMS_TYPE, PACKAGE_NAME } from './nodes';
 export { connectOAuth2, oauth2CredentialData, serverToServerCredentialData } from './zoomCredentials';
 export { checkRequestsAgainstOpenApi } from './openapiCheck';
 export type { LoggedZoomRequest, RequestCheck } from './openapiCheck';

@@ -40,7 +40,43 @@ class HarnessItems implements INodeType {
 	}
 }
 
+/**
+ * Test-only step: sends one HTTP request (e.g. to the simulator's control API, to advance its
+ * clock mid-run) and passes its input items through unchanged.
+ */
+class HarnessHttp implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Harness HTTP',
+		name: 'http',
+		group: ['transform'],
+		version: 1,
+		description: 'Sends a request, passes items through',
+		defaults: { name: 'HTTP' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Method', name: 'method', type: 'string', default: 'POST' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
+			{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const method = this.getNodeParameter('method', 0) as string;
+		const url = this.getNodeParameter('url', 0) as string;
+		const body = this.getNodeParameter('body', 0) as string | IDataObject;
+		const response = await fetch(url, {
+			method,
+			headers: { 'content-type': 'application/json' },
+			body: method === 'GET' ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`Harness HTTP: ${method} ${url} answered ${response.status}`);
+		return [this.getInputData()];
+	}
+}
+
 export const HARNESS_ITEMS_TYPE = 'harness.items';
+export const HARNESS_HTTP_TYPE = 'harness.http';
 
 export type LoadMode = 'package' | 'source';
 
@@ -76,6 +112,7 @@ export class HarnessNodeTypes implements INodeTypes {
 export async function loadNodeTypes(mode: LoadMode): Promise<HarnessNodeTypes> {
 	const registry = new HarnessNodeTypes();
 	registry.add(HARNESS_ITEMS_TYPE, new HarnessItems());
+	registry.add(HARNESS_HTTP_TYPE, new HarnessHttp());
 	registry.credentialTypes.set('oAuth2Api', new OAuth2Api());
 
 	if (mode === 'package') {
