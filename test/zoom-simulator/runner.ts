@@ -281,12 +281,14 @@ export class Runner {
 				const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time, specs);
 				const downloadToken = issueDownloadToken(sim, recording);
 				run.recording = { uuid: recording.uuid, fileIds: recording.files.map((f) => f.id), downloadToken };
-				const body = sim.webhooks.body(
-					'recording.completed',
-					recordingPayload(sim, recording, serializeRecording(sim, recording, false)),
-				);
-				const withToken = `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`;
-				sim.webhooks.emitRaw('recording.completed', withToken);
+				const serialized = serializeRecording(sim, recording, false);
+				for (const which of ['completed', 'transcript_completed'] as const) {
+					const payload = recordingPayload(sim, recording, serialized, which);
+					if (!payload) continue;
+					// Zoom puts download_token beside payload, at the top level of the body.
+					const body = sim.webhooks.body(`recording.${which}`, payload, instance.end_time);
+					sim.webhooks.emitRaw(`recording.${which}`, `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`);
+				}
 			}
 		};
 		timeline.sort((a, b) => a.at - b.at || a.order - b.order);

@@ -99,40 +99,52 @@ export function registrationPayload(
 	return { account_id: sim.identity.accountId, object };
 }
 
-export function recordingPayload(sim: Sim, recording: Recording, serialized: Record<string, unknown>): Record<string, unknown> {
-	const files = (serialized.recording_files as Array<Record<string, unknown>>).map((file) => ({
-		id: file.id,
-		meeting_id: file.meeting_id,
-		recording_start: file.recording_start,
-		recording_end: file.recording_end,
-		file_type: file.file_type,
-		file_size: file.file_size,
-		file_extension: file.file_extension,
-		play_url: file.play_url,
-		download_url: file.download_url,
-		status: file.status,
-		recording_type: file.recording_type,
-	}));
-	return {
+/**
+ * `recording.completed` carries the media files; the transcript follows later in
+ * `recording.transcript_completed`, as on Zoom.
+ */
+export function recordingPayload(
+	sim: Sim,
+	recording: Recording,
+	serialized: Record<string, unknown>,
+	which: 'completed' | 'transcript_completed',
+): Record<string, unknown> | undefined {
+	const files = (serialized.recording_files as Array<Record<string, unknown>>)
+		.filter((file) => (file.file_type === 'TRANSCRIPT') === (which === 'transcript_completed'))
+		.map((file) => ({
+			id: file.id,
+			meeting_id: file.meeting_id,
+			recording_start: file.recording_start,
+			recording_end: file.recording_end,
+			file_type: file.file_type,
+			file_size: file.file_size,
+			file_extension: file.file_extension,
+			play_url: file.play_url,
+			download_url: file.download_url,
+			status: file.status,
+			recording_type: file.recording_type,
+		}));
+	if (files.length === 0) return undefined;
+	const object: Record<string, unknown> = {
+		id: recording.sessionId,
+		uuid: recording.uuid,
+		host_id: recording.hostId,
 		account_id: sim.identity.accountId,
-		object: {
-			id: recording.sessionId,
-			uuid: recording.uuid,
-			host_id: recording.hostId,
-			account_id: sim.identity.accountId,
-			topic: recording.topic,
-			type: serialized.type,
-			start_time: zoomTime(recording.start_time),
-			password: recording.password,
-			timezone: serialized.timezone,
-			host_email: serialized.host_email,
-			duration: recording.duration,
-			share_url: serialized.share_url,
-			total_size: serialized.total_size,
-			recording_count: files.length,
-			on_prem: false,
-			recording_play_passcode: serialized.recording_play_passcode,
-			recording_files: files,
-		},
+		topic: recording.topic,
+		type: Number(serialized.type),
+		start_time: zoomTime(recording.start_time),
+		password: recording.password,
+		timezone: serialized.timezone,
+		host_email: serialized.host_email,
+		duration: recording.duration,
+		share_url: serialized.share_url,
+		total_size: files.reduce((sum, file) => sum + Number(file.file_size), 0),
+		recording_count: files.length,
+		recording_files: files,
 	};
+	if (which === 'completed') {
+		object.on_prem = false;
+		object.recording_play_passcode = serialized.recording_play_passcode;
+	}
+	return { account_id: sim.identity.accountId, object };
 }
