@@ -1,4 +1,4 @@
-import { findOperation } from '../zoom-simulator/openapi';
+import { findOperation, loadOperations, type SpecOperation } from '../zoom-simulator/openapi';
 import { validateRequest } from '../zoom-simulator/validation';
 
 export interface LoggedZoomRequest {
@@ -20,6 +20,22 @@ export interface RequestCheck {
 	lastSeq: number;
 }
 
+/** The document's operation for a method and path, literal segments winning over parameters. */
+function matchOperation(method: string, segments: string[]): SpecOperation | undefined {
+	let best: { spec: SpecOperation; literals: number } | undefined;
+	for (const spec of loadOperations()) {
+		if (spec.method.toUpperCase() !== method.toUpperCase() || spec.segments.length !== segments.length) continue;
+		let literals = 0;
+		const fits = spec.segments.every((template, index) => {
+			if (/^\{.+\}$/.test(template)) return true;
+			literals++;
+			return template === segments[index];
+		});
+		if (fits && (!best || literals > best.literals)) best = { spec, literals };
+	}
+	return best?.spec;
+}
+
 function decodeSegment(segment: string): string {
 	const once = decodeURIComponent(segment);
 	return /%[0-9A-Fa-f]{2}/.test(once) ? decodeURIComponent(once) : once;
@@ -37,19 +53,20 @@ export async function checkRequestsAgainstOpenApi(baseUrl: string, since = 0): P
 	const mismatches: string[] = [];
 	for (const entry of requests) {
 		const label = `#${entry.seq} ${entry.method} ${entry.path}`;
-		if (!entry.operationId) {
+		const segments = entry.path.replace(/^\/v2\//, '').split('/');
+		// Requests refused before routing (a 401, a 429 storm) are logged without an operation id.
+		const spec = entry.operationId ? findOperation(entry.operationId) : matchOperation(entry.method, segments);
+		if (!spec) {
 			mismatches.push(`${label}: no operation of Meetings.json has this method and path`);
 			continue;
 		}
-		const spec = findOperation(entry.operationId);
-		const segments = entry.path.replace(/^\/v2\//, '').split('/');
 		const params: Record<string, unknown> = {};
 		spec.segments.forEach((template, index) => {
 			const name = /^\{(.+)\}$/.exec(template)?.[1];
 			if (name && segments[index] !== undefined) params[name] = decodeSegment(segments[index]);
 		});
 		const failure = validateRequest(spec, params, { ...entry.query }, entry.body);
-		if (failure) mismatches.push(`${label} (${entry.operationId}): ${failure.field} ${failure.message}`);
+		if (failure) mismatches.push(`${label} (${spec.operationId}): ${failure.field} ${failure.message}`);
 	}
 	const lastSeq = log.requests.reduce((max, entry) => Math.max(max, entry.seq), since);
 	return { requests, mismatches, lastSeq };
