@@ -58,6 +58,8 @@ export interface SummaryOptions {
 	threshold?: AttendanceThreshold;
 	/** Registrants to report as absent when nobody matching them joined. */
 	registrants?: Registrant[];
+	/** E-mail addresses of the host (and alternative hosts): marked as host, not as guests. */
+	hostEmails?: string[];
 }
 
 export type PersonKeyType = 'registrant' | 'email' | 'user' | 'name';
@@ -69,7 +71,9 @@ export interface PersonAttendance {
 	email: string | null;
 	name: string;
 	zoomUserId: string | null;
-	/** Joined without a registration (no registrant id). */
+	/** Joined with the e-mail address of a host. */
+	host: boolean;
+	/** Joined without a registration (no registrant id) and is not a host. */
 	guest: boolean;
 	/** Registered but never joined. */
 	absent: boolean;
@@ -205,7 +209,10 @@ export class AttendanceAccumulator {
 
 	private readonly span?: Interval;
 
+	private readonly hostEmails: Set<string>;
+
 	constructor(private readonly options: SummaryOptions = {}) {
+		this.hostEmails = new Set((options.hostEmails ?? []).map((email) => email.trim().toLowerCase()).filter(Boolean));
 		const start = parseTime(options.meetingStart, 'Meeting start');
 		const end = parseTime(options.meetingEnd, 'Meeting end');
 		if (start !== undefined && end !== undefined) {
@@ -249,6 +256,7 @@ export class AttendanceAccumulator {
 		const totalMs = intervals.reduce((total, interval) => total + interval.end - interval.start, 0);
 		const totalSeconds = Math.round(totalMs / 1000);
 		const { registrantId, email, name, zoomUserId } = person.identity;
+		const host = !registrantId && email !== undefined && this.hostEmails.has(email.value.toLowerCase());
 		return {
 			key: person.key,
 			keyType: person.keyType,
@@ -256,7 +264,8 @@ export class AttendanceAccumulator {
 			email: email?.value ?? null,
 			name: name?.value ?? '',
 			zoomUserId: zoomUserId?.value ?? null,
-			guest: !registrantId,
+			host,
+			guest: !registrantId && !host,
 			absent: false,
 			attended: this.isAttended(totalSeconds),
 			sessions: person.sessions,
@@ -304,6 +313,7 @@ export class AttendanceAccumulator {
 				email: email ?? null,
 				name: [registrant.firstName, registrant.lastName].filter(Boolean).join(' '),
 				zoomUserId: null,
+				host: false,
 				guest: false,
 				absent: true,
 				attended: false,

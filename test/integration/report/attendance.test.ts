@@ -25,6 +25,7 @@ interface Person extends IDataObject {
 	registrantId: string | null;
 	email: string | null;
 	guest: boolean;
+	host: boolean;
 	absent: boolean;
 	attended: boolean;
 	sessions: number;
@@ -55,14 +56,19 @@ function findPerson(people: Person[], truth: GroundTruthPerson): Person {
 	return found;
 }
 
+const HOST_EMAIL = 'host@example.com';
+
 function assertMatchesTruth(person: Person, truth: GroundTruthPerson): void {
 	const label = truth.email;
+	// The simulator counts everyone without a registration as a guest; the summary tells the host apart.
+	const isHost = truth.email === HOST_EMAIL;
 	assert.equal(person.totalSeconds, truth.totalSeconds, `${label}: seconds`);
 	assert.equal(person.totalMinutes, Math.round((truth.totalSeconds / 60) * 100) / 100, `${label}: minutes`);
 	assert.equal(person.sessions, truth.sessions.length, `${label}: sessions`);
 	assert.equal(person.firstJoin, truth.sessions[0].joinTime, `${label}: first join`);
 	assert.equal(person.lastLeave, truth.sessions.at(-1)?.leaveTime, `${label}: last leave`);
-	assert.equal(person.guest, truth.guest, `${label}: guest`);
+	assert.equal(person.guest, truth.guest && !isHost, `${label}: guest`);
+	assert.equal(person.host, isHost, `${label}: host`);
 	assert.equal(person.absent, false, `${label}: absent`);
 }
 
@@ -91,6 +97,7 @@ describe('Report resource in the n8n engine against a meeting run by the simulat
 		});
 		participants.push({ guest: true, name: 'Walk-in Guest', email: 'walk.in@example.org', sessions: [{ join: 5, leave: 15 }, { join: 20, leave: 41 }] });
 		participants.push({ guest: true, name: 'Phone Guest', sessions: [{ join: 0, leave: 60 }] });
+		participants.push({ email: HOST_EMAIL, name: 'Host', sessions: [{ join: 0, leave: 61 }] });
 		run = await fixture.control<RunRecord>('POST', 'runs', {
 			meetingId,
 			durationMinutes: 60,
@@ -123,8 +130,8 @@ describe('Report resource in the n8n engine against a meeting run by the simulat
 		const people = result.json('Zoom') as Person[];
 		const absentIndexes = registrantIds.map((_, index) => index).filter((index) => !sessionsFor(index));
 
-		assert.equal(run.participants.length, 40 - absentIndexes.length + 2);
-		assert.equal(people.length, 42);
+		assert.equal(run.participants.length, 40 - absentIndexes.length + 3);
+		assert.equal(people.length, 43);
 		for (const truth of run.participants) {
 			const person = findPerson(people, truth);
 			assertMatchesTruth(person, truth);
@@ -181,7 +188,7 @@ describe('Report resource in the n8n engine against a meeting run by the simulat
 		const sessions = run.participants.reduce((total, truth) => total + truth.sessions.length, 0);
 		assert.equal(rows.length, sessions);
 		const registered = rows.filter((row) => row.registrant_id);
-		assert.equal(registered.length, sessions - 3);
+		assert.equal(registered.length, sessions - 4);
 		const limited = await fixture.runNode({ resource: 'report', operation: 'meetingParticipants', meetingId: byId(meetingId), occurrence: 'latest', returnAll: false, limit: 7 });
 		assert.equal(limited.json('Zoom').length, 7);
 	});

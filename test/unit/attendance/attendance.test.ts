@@ -157,6 +157,17 @@ describe('summarizeAttendance', () => {
 		assert.equal(people.find((person) => person.keyType === 'name')?.totalMinutes, 60);
 	});
 
+	it('marks the host apart from guests', () => {
+		const people = summarizeAttendance(
+			[session({ email: 'Host@Example.com', from: 0, to: 60 }), session({ email: 'walk.in@example.org', from: 0, to: 10 })],
+			{ hostEmails: ['host@example.com'] },
+		);
+		const host = people.find((person) => person.email === 'Host@Example.com');
+		assert.equal(host?.host, true);
+		assert.equal(host?.guest, false);
+		assert.equal(people.find((person) => person.email === 'walk.in@example.org')?.guest, true);
+	});
+
 	it('applies a threshold in minutes or in percent of the scheduled duration', () => {
 		const rows = [session({ registrantId: 'a', from: 0, to: 30 }), session({ registrantId: 'b', from: 0, to: 29 })];
 		const byMinutes = summarizeAttendance(rows, { threshold: { unit: 'minutes', value: 30 } });

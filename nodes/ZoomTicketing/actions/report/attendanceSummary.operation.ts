@@ -101,13 +101,23 @@ function readScheduledOverride(this: IExecuteFunctions, itemIndex: number): numb
 	return assertNumber(scheduledDuration, 'Scheduled Duration (Minutes)', 1);
 }
 
-async function scheduledMinutes(this: IExecuteFunctions, target: EventTarget, needed: boolean): Promise<number | undefined> {
+interface Schedule {
+	minutes?: number;
+	hostEmails: string[];
+}
+
+/** The scheduled duration and the hosts' addresses, from the meeting or webinar itself. */
+async function readSchedule(this: IExecuteFunctions, target: EventTarget, needed: boolean): Promise<Schedule> {
 	try {
-		const event = (await zoomApiRequest.call(this, 'GET', target.path)) as { duration?: number };
-		return typeof event.duration === 'number' && event.duration > 0 ? event.duration : undefined;
+		const event = (await zoomApiRequest.call(this, 'GET', target.path)) as { duration?: number; host_email?: string; settings?: { alternative_hosts?: string } };
+		const alternatives = (event.settings?.alternative_hosts ?? '').split(/[;,]/);
+		return {
+			minutes: typeof event.duration === 'number' && event.duration > 0 ? event.duration : undefined,
+			hostEmails: [event.host_email ?? '', ...alternatives].map((email) => email.trim()).filter(Boolean),
+		};
 	} catch (error) {
 		// A deleted meeting still has a report; only the share of the scheduled time is lost.
-		if (!needed && isNotFound(error)) return undefined;
+		if (!needed && isNotFound(error)) return { hostEmails: [] };
 		throw new NodeApiError(this.getNode(), error as JsonObject);
 	}
 }
@@ -139,7 +149,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const includeAbsent = this.getNodeParameter('includeAbsent', itemIndex) as boolean;
 	const override = readScheduledOverride.call(this, itemIndex);
 
-	const scheduled = override ?? (await scheduledMinutes.call(this, target, threshold?.unit === 'percent'));
+	const schedule = await readSchedule.call(this, target, threshold?.unit === 'percent' && override === undefined);
+	const scheduled = override ?? schedule.minutes;
 	if (threshold?.unit === 'percent' && scheduled === undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -156,7 +167,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		const rows = await getParticipantRows.call(this, target.kind, occurrence, itemIndex);
 		const absentees =
 			includeAbsent && target.kind === 'webinar' ? await webinarAbsentees.call(this, occurrence, itemIndex) : registrants;
-		const accumulator = new AttendanceAccumulator({ scheduledMinutes: scheduled, threshold, registrants: absentees });
+		const accumulator = new AttendanceAccumulator({
+			scheduledMinutes: scheduled,
+			threshold,
+			registrants: absentees,
+			hostEmails: schedule.hostEmails,
+		});
 		for (const row of rows) {
 			const session = sessionFromReportRow(row as ZoomParticipantRow);
 			if (session) accumulator.add(session);
