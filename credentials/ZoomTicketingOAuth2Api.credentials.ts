@@ -3,8 +3,9 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 const OAUTH_BASE_URL =
 	'$self.environment === "custom" ? $self.oauthBaseUrl.replace(/\\/+$/, "") : $self.environment === "zoomGov" ? "https://zoomgov.com" : "https://zoom.us"';
 
+// Credential tests resolve expressions against the credential as `$credentials`.
 const API_BASE_URL =
-	'={{$self.environment === "custom" ? $self.apiBaseUrl.replace(/\\/+$/, "") : $self.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
+	'={{$credentials.environment === "custom" ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : $credentials.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
 
 export class ZoomTicketingOAuth2Api implements ICredentialType {
 	name = 'zoomTicketingOAuth2Api';

@@ -8,8 +8,9 @@ import type {
 	IAuthenticateGeneric,
 } from 'n8n-workflow';
 
+// Credential tests resolve expressions against the credential as `$credentials`.
 const API_BASE_URL =
-	'={{$self.environment === "custom" ? $self.apiBaseUrl.replace(/\\/+$/, "") : $self.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
+	'={{$credentials.environment === "custom" ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : $credentials.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
 
 function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'zoomGov') return 'https://zoomgov.com';

@@ -62,6 +62,43 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return stored;
 	}
 
+	/**
+	 * n8n's "Test" button: the type's test request, its expressions resolved against the credential
+	 * as `$credentials`, authenticated as nodes are (pre-authentication, generic template, or the
+	 * OAuth2 bearer token), sent for real. Resolves to the HTTP status and body.
+	 */
+	async testCredential(id: string, helpers: IHttpRequestHelper): Promise<{ status: number; body: unknown }> {
+		const stored = this.get(id);
+		const credentialType = this.type(stored.type);
+		const request = credentialType.test?.request;
+		if (!request) throw new Error(`Harness: ${stored.type} has no test request`);
+		let data = this.resolved(stored.type, structuredClone(stored.data));
+		const node: INode = {
+			id: 'test',
+			name: 'test',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+			credentials: { [stored.type]: { id: stored.id, name: stored.name } },
+		};
+		data = (await this.preAuthentication(helpers, data, stored.type, node, false)) ?? data;
+		const resolve = (value: unknown) => this.resolve(value as NodeParameterValueType, data, { $credentials: data });
+		let options: IHttpRequestOptions = {
+			method: request.method ?? 'GET',
+			url: `${String(resolve(request.baseURL ?? ''))}${String(resolve(request.url ?? ''))}`,
+			headers: {},
+		};
+		if (this.getParentTypes(stored.type).includes('oAuth2Api')) {
+			const token = (data.oauthTokenData as IDataObject | undefined)?.access_token;
+			options.headers = { Authorization: `Bearer ${String(token)}` };
+		} else {
+			options = await this.authenticate(data, stored.type, options);
+		}
+		const response = await fetch(options.url, { method: options.method, headers: options.headers as Record<string, string> });
+		return { status: response.status, body: await response.json().catch(() => undefined) };
+	}
+
 	private type(name: string): ICredentialType {
 		const type = this.types.get(name);
 		if (!type) throw new Error(`Harness: unknown credential type "${name}"`);

@@ -8,6 +8,8 @@ import type {
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 	IConnections,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
 	IWorkflowSettings,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
@@ -107,6 +109,19 @@ export class N8nHarness {
 	resolvedCredential(id: string): ICredentialDataDecryptedObject {
 		const stored = this.credentials.get(id);
 		return this.credentials.resolved(stored.type, structuredClone(stored.data));
+	}
+
+	/** What n8n's credential "Test" button does, for real: see HarnessCredentialsHelper.testCredential. */
+	async testCredential(id: string): Promise<{ status: number; body: unknown }> {
+		const httpRequest = async (options: IHttpRequestOptions) => {
+			const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
+			if (options.auth) headers.Authorization = `Basic ${Buffer.from(`${options.auth.username}:${options.auth.password}`).toString('base64')}`;
+			const response = await fetch(options.url, { method: options.method, headers, body: options.body as string });
+			const body = await response.json();
+			if (!response.ok) throw new Error(`${response.status} ${JSON.stringify(body)}`);
+			return body;
+		};
+		return await this.credentials.testCredential(id, { helpers: { httpRequest } } as unknown as IHttpRequestHelper);
 	}
 
 	async run(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {

@@ -6,6 +6,9 @@ export interface ZoomErrorBody {
 	code?: number | string;
 	message?: string;
 	errors?: Array<{ field?: string; message?: string }>;
+	/** The token endpoint's error shape: `{ error, reason }`. */
+	error?: string;
+	reason?: string;
 }
 
 export function asZoomErrorBody(body: unknown): ZoomErrorBody {
@@ -33,6 +36,16 @@ export function explainZoomError(status: number, body: ZoomErrorBody): { message
 	const said = zoomMessage ? `Zoom says: "${zoomMessage}"` : `Zoom answered HTTP ${status} without details`;
 	const fields = (body.errors ?? []).filter((entry) => entry.field);
 
+	if (typeof body.error === 'string') {
+		const reason = body.reason ?? body.error;
+		return {
+			message: `Zoom refused the app's credentials when asked for a token (${body.error}): ${reason}`,
+			description:
+				body.error === 'invalid_grant'
+					? 'The authorization is no longer valid. Open the Zoom credential in n8n and reconnect it.'
+					: 'Check the account ID, client ID and client secret in the credential against the app in the Zoom App Marketplace, and that the app is activated.',
+		};
+	}
 	if (code === 124) {
 		return {
 			message: 'Zoom rejected the access token (code 124)',
