@@ -162,6 +162,9 @@ export function parseMeetingReference(value: unknown, parameter: string): Parsed
 	const text = value.trim();
 	const digits = text.replace(/[\s-]/g, '');
 	if (MEETING_ID.test(digits)) return { id: digits };
+	if (/^\d+$/.test(digits)) {
+		throw new InvalidParameterError(parameter, `${show(text)} has ${digits.length} digits; meeting IDs have 9 to 12`, allowed);
+	}
 
 	const candidate = /^[a-z]+:\/\//i.test(text) ? text : `https://${text}`;
 	if (!URL.canParse(candidate)) {
