@@ -13,18 +13,6 @@ export interface Occurrence {
 	startTime: string | null;
 }
 
-export const eventKindField: INodeProperties = {
-	displayName: 'Event Type',
-	name: 'eventType',
-	type: 'options',
-	noDataExpression: true,
-	options: [
-		{ name: 'Meeting', value: 'meeting' },
-		{ name: 'Webinar', value: 'webinar' },
-	],
-	default: 'meeting',
-};
-
 export function occurrenceFields(allowAll: boolean): INodeProperties[] {
 	const options = [
 		{
