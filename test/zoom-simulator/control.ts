@@ -262,7 +262,8 @@ async function dispatch(sim: Simulator, route: string, parts: string[], body: Js
 		case 'POST /runs': {
 			const { run, done } = sim.runner.start(body as RunInput);
 			if (body.wait === true) await done;
-			return { status: body.wait === true ? 200 : 202, body: run };
+			const answer = body.returnParticipants === false ? { ...run, participants: undefined } : run;
+			return { status: body.wait === true ? 200 : 202, body: answer };
 		}
 		case 'GET /runs':
 			return { body: { runs: [...sim.runner.runs.values()].map(({ participants: _p, ...rest }) => rest) } };

@@ -173,7 +173,9 @@ export class Runner {
 			qa: [],
 		};
 		const truth: GroundTruthPerson[] = [];
-		const send = (event: string, payload: Record<string, unknown>, at: number) => sim.webhooks.emit(event, payload, at);
+		const send = (event: string, payload: () => Record<string, unknown>, at: number) => {
+			if (sim.webhooks.endpoints.size > 0) sim.webhooks.emit(event, payload(), at);
+		};
 		const timeline: TimelineEvent[] = [];
 		let order = 0;
 		timeline.push({
@@ -182,7 +184,7 @@ export class Runner {
 			fire: () => {
 				session.status = 'started';
 				session.live = instance;
-				send(`${session.kind}.started`, startedPayload(sim, session, instance), startMs);
+				send(`${session.kind}.started`, () => startedPayload(sim, session, instance), startMs);
 			},
 		});
 		people.forEach((person, index) => {
@@ -215,13 +217,13 @@ export class Runner {
 					order: order++,
 					fire: () => {
 						instance.participants.push(row);
-						send(`${session.kind}.participant_joined`, joinedPayload(sim, session, instance, row), join);
+						send(`${session.kind}.participant_joined`, () => joinedPayload(sim, session, instance, row), join);
 					},
 				});
 				timeline.push({
 					at: leave,
 					order: order++,
-					fire: () => send(`${session.kind}.participant_left`, leftPayload(sim, session, instance, row, 'left the meeting'), leave),
+					fire: () => send(`${session.kind}.participant_left`, () => leftPayload(sim, session, instance, row, 'left the meeting'), leave),
 				});
 			}
 			truth.push(record);
@@ -275,7 +277,7 @@ export class Runner {
 			run.status = 'ended';
 			run.endTime = zoomTime(instance.end_time);
 			run.reportReadyAt = zoomTime(instance.reportReadyAt);
-			send(`${session.kind}.ended`, endedPayload(sim, session, instance), instance.end_time);
+			send(`${session.kind}.ended`, () => endedPayload(sim, session, instance), instance.end_time!);
 			if (input.recording !== false) {
 				const specs = typeof input.recording === 'object' ? input.recording.files : undefined;
 				const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time, specs);

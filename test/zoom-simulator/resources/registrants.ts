@@ -111,6 +111,7 @@ export function register(request: ApiRequest, session: Session, input: Record<st
 }
 
 function emitRegistration(request: ApiRequest, session: Session, registrant: Registrant, what: 'registration_created' | 'registration_cancelled'): void {
+	if (request.sim.webhooks.endpoints.size === 0) return;
 	request.sim.emit(
 		`${session.kind}.${what}`,
 		registrationPayload(request.sim, session, registrant, what, { email: request.user.email, id: request.user.id }),
