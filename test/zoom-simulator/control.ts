@@ -271,7 +271,7 @@ async function dispatch(sim: Simulator, route: string, parts: string[], body: Js
 	if (parts[0] === 'runs' && parts.length >= 2) {
 		const run = sim.runner.runs.get(parts[1]);
 		if (!run) fail(404, `No run ${parts[1]}.`);
-		if (route.startsWith('GET ') && parts.length === 2) return { body: run };
+		if (route.startsWith('GET ') && parts.length === 2) return { body: { ...run, webhooks: sim.webhooks.stats() } };
 		if (route.startsWith('POST ') && parts[2] === 'wait') {
 			await sim.runner.completion(run.id);
 			return { body: run };

@@ -25,6 +25,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const simulator = new Simulator(options);
 	const server = createSimulatorServer(simulator);
 	server.keepAliveTimeout = 5000;
+	// `POST /_sim/runs` with `wait: true` may legitimately take minutes for large bursts.
+	server.requestTimeout = 0;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -42,6 +42,8 @@ export interface RunInput {
 	pace?: 'burst' | { msPerMinute: number };
 	/** Webhook deliveries in flight at once during this run. */
 	concurrency?: number;
+	/** A webinar's practice session (reported as such in `webinar.ended`). */
+	practiceSession?: boolean;
 	polls?: Array<{ email: string; name?: string; question: string; answer: string; minute?: number }>;
 	qa?: Array<{ email: string; name?: string; question: string; answer?: string; minute?: number }>;
 }
@@ -77,6 +79,19 @@ interface TimelineEvent {
 	at: number;
 	order: number;
 	fire: () => void;
+}
+
+/** What really happened when a paced run was ended before its planned end. */
+function actualTruth(planned: GroundTruthPerson[], rows: ParticipantRow[]): GroundTruthPerson[] {
+	const byUuid = new Map(planned.map((p) => [p.participantUuid, { ...p, sessions: [] as GroundTruthPerson['sessions'], totalSeconds: 0 }]));
+	for (const row of rows) {
+		const person = byUuid.get(row.id);
+		if (!person) continue;
+		const seconds = Math.round((row.leave_time - row.join_time) / 1000);
+		person.sessions.push({ joinTime: zoomTime(row.join_time), leaveTime: zoomTime(row.leave_time), durationSeconds: seconds });
+		person.totalSeconds += seconds;
+	}
+	return [...byUuid.values()];
 }
 
 function numericId(): string {
@@ -267,8 +282,15 @@ export class Runner {
 		const finish = () => {
 			if (run.status === 'ended') return;
 			this.live.delete(session.id);
-			instance.end_time = paced && !completed ? Math.min(endMs, startMs + (Date.now() - playbackStarted) / msPerMinute * MINUTE) : endMs;
-			for (const row of instance.participants) if (row.leave_time > instance.end_time) row.leave_time = instance.end_time;
+			const endedEarly = paced && !completed;
+			instance.end_time = endedEarly ? Math.min(endMs, startMs + ((Date.now() - playbackStarted) / msPerMinute) * MINUTE) : endMs;
+			for (const row of instance.participants) {
+				if (row.leave_time <= instance.end_time) continue;
+				row.leave_time = instance.end_time;
+				// Their own leave was still ahead: the end of the meeting makes them leave.
+				send(`${session.kind}.participant_left`, () => leftPayload(sim, session, instance, row, 'the host ended the meeting'), row.leave_time);
+			}
+			if (endedEarly) run.participants = actualTruth(truth, instance.participants);
 			instance.reportReadyAt = Math.max(instance.end_time, sim.clock.now()) + reportDelayMs;
 			session.instances.push(instance);
 			sim.store.instancesByUuid.set(instance.uuid, { session, instance });
@@ -277,7 +299,7 @@ export class Runner {
 			run.status = 'ended';
 			run.endTime = zoomTime(instance.end_time);
 			run.reportReadyAt = zoomTime(instance.reportReadyAt);
-			send(`${session.kind}.ended`, () => endedPayload(sim, session, instance), instance.end_time!);
+			send(`${session.kind}.ended`, () => endedPayload(sim, session, instance, input.practiceSession === true), instance.end_time!);
 			if (input.recording !== false) {
 				const specs = typeof input.recording === 'object' ? input.recording.files : undefined;
 				const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time, specs);

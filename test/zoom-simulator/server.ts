@@ -111,6 +111,7 @@ async function handleApi(sim: Simulator, req: IncomingMessage, res: ServerRespon
 		if (!result) throw new ZoomError(501, 501, `The simulator does not model ${method} ${match.spec.pathTemplate} (${match.spec.operationId}).`);
 		if (fault.kind === 'drop') {
 			req.socket.destroy();
+			sim.log.add({ time: new Date().toISOString(), method, path, query, status: 0, body: logged.body, operationId: logged.operationId, category: logged.category, durationMs: Date.now() - started });
 			return;
 		}
 		if (fault.kind === 'error') throw new ZoomError(fault.status, fault.status, 'Internal Error. Try again later.');

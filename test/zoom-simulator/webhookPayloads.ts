@@ -25,9 +25,9 @@ export function startedPayload(sim: Sim, session: Session, instance: Instance): 
 	return { account_id: sim.identity.accountId, object: sessionObject(session, instance) };
 }
 
-export function endedPayload(sim: Sim, session: Session, instance: Instance): Record<string, unknown> {
+export function endedPayload(sim: Sim, session: Session, instance: Instance, practiceSession = false): Record<string, unknown> {
 	const object: Record<string, unknown> = { ...sessionObject(session, instance), end_time: zoomTime(instance.end_time ?? sim.clock.now()) };
-	if (session.kind === 'webinar') object.practice_session = false;
+	if (session.kind === 'webinar') object.practice_session = practiceSession;
 	return { account_id: sim.identity.accountId, object };
 }
 

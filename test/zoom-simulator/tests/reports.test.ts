@@ -72,6 +72,34 @@ describe('runs, reports and recordings', () => {
 		assert.equal(details.uuid, run.uuid);
 	});
 
+	it('plays a run back in real time and ends it early when the host ends the meeting', async () => {
+		const meeting = (await zoom.api('POST', '/users/me/meetings', { ...registrationMeeting, duration: 60 })).body;
+		const started = await zoom.control('POST', '/runs', {
+			meetingId: meeting.id,
+			pace: { msPerMinute: 20 },
+			participants: [
+				{ guest: true, email: 'early@example.com', sessions: [{ join: 0, leave: 50 }] },
+				{ guest: true, email: 'late@example.com', sessions: [{ join: 55, leave: 58 }] },
+			],
+		});
+		assert.equal(started.status, 202);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		assert.equal((await zoom.api('GET', `/meetings/${meeting.id}`)).body.status, 'started');
+		const live = await zoom.api('GET', '/users/me/meetings', undefined, { type: 'live' });
+		assert.ok(live.body.meetings.some((m: { id: number }) => m.id === meeting.id));
+		assert.equal((await zoom.api('PUT', `/meetings/${meeting.id}/status`, { action: 'end' })).status, 204);
+		const run = (await zoom.control('GET', `/runs/${started.body.id}`)).body;
+		assert.equal(run.status, 'ended');
+		const early = run.participants.find((p: { email: string }) => p.email === 'early@example.com');
+		const late = run.participants.find((p: { email: string }) => p.email === 'late@example.com');
+		assert.equal(early.sessions.length, 1);
+		assert.ok(early.totalSeconds > 0 && early.totalSeconds < 50 * 60);
+		assert.equal(late.sessions.length, 0);
+		const rows = await allRows(`/report/meetings/${meeting.id}/participants`);
+		assert.equal(rows.length, 1);
+		assert.equal(rows[0].duration, early.totalSeconds);
+	});
+
 	it('keeps each occurrence of a recurring meeting apart', async () => {
 		const meeting = (
 			await zoom.api('POST', '/users/me/meetings', {
