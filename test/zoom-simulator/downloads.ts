@@ -46,18 +46,21 @@ function signLink(sim: Simulator, fileId: string, expires: number): string {
 	return createHmac('sha256', sim.identity.clientSecret).update(`${fileId}:${expires}`).digest('hex').slice(0, 40);
 }
 
+/**
+ * Zoom accepts an access token (Bearer header or `access_token` query) or the webhook's
+ * `download_token`, which its documentation says to send as a Bearer header; the
+ * `download_token` query parameter is accepted as well.
+ */
 function authorised(sim: Simulator, req: IncomingMessage, url: URL, recordingUuid: string): boolean {
 	const now = sim.clock.now();
 	const header = req.headers.authorization;
 	const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
-	const accessToken = bearer ?? url.searchParams.get('access_token') ?? undefined;
-	if (accessToken) {
-		const record = sim.store.accessTokens.get(accessToken);
-		if (record && record.expiresAt > now) return true;
-	}
-	const downloadToken = url.searchParams.get('download_token');
-	if (downloadToken) {
-		const grant = sim.store.downloadTokens.get(downloadToken);
+	const candidates = [bearer, url.searchParams.get('access_token'), url.searchParams.get('download_token')];
+	for (const candidate of candidates) {
+		if (!candidate) continue;
+		const access = sim.store.accessTokens.get(candidate);
+		if (access && access.expiresAt > now) return true;
+		const grant = sim.store.downloadTokens.get(candidate);
 		if (grant && grant.recordingUuid === recordingUuid && grant.expiresAt > now) return true;
 	}
 	return false;

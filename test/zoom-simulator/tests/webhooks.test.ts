@@ -95,8 +95,10 @@ describe('webhook sender', () => {
 		assert.equal(recording.payload.object.id, meeting.id);
 		assert.equal(recording.download_token, run.body.recording.downloadToken);
 		const file = recording.payload.object.recording_files[0];
-		const download = await fetch(`${file.download_url}?download_token=${recording.download_token}`);
+		const download = await fetch(file.download_url, { headers: { Authorization: `Bearer ${recording.download_token}` } });
 		assert.equal(download.status, 200);
+		const byQuery = await fetch(`${file.download_url}?download_token=${recording.download_token}`, { redirect: 'manual' });
+		assert.equal(byQuery.status, 302);
 		assert.equal(Number(download.headers.get('content-length')), file.file_size);
 		await download.arrayBuffer();
 	});
