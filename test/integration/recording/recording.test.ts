@@ -35,15 +35,13 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 	let fixture: ReportFixture;
 	let meetingId: number;
 	let run: RunRecord;
-	let passcode: string;
 
 	before(async () => {
 		fixture = await ReportFixture.start();
-		const seeded = await fixture.control<{ meetings: Array<{ id: number; password: string }> }>('POST', 'seed', {
+		const seeded = await fixture.control<{ meetings: Array<{ id: number }> }>('POST', 'seed', {
 			meetings: [{ topic: 'Recorded workshop', type: 2, start_time: futureStart(), duration: 45, settings: { auto_recording: 'cloud' } }],
 		});
 		meetingId = seeded.meetings[0].id;
-		passcode = seeded.meetings[0].password;
 		run = await fixture.control<RunRecord>('POST', 'runs', {
 			meetingId,
 			durationMinutes: 45,
@@ -154,7 +152,8 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 		const result = await fixture.runNode({ resource: 'recording', operation: 'getShareLink', recording: byId(run.recording.uuid) });
 		const [link] = result.json('Zoom');
 		assert.match(String(link.shareUrl), /\/rec\/share\//);
-		assert.equal(link.passcode, passcode);
+		const stored = fixture.sim.simulator.store.recordings.get(run.recording.uuid);
+		assert.equal(link.passcode, stored?.settings.password);
 		assert.equal(link.shared, 'publicly');
 		assert.match(String(link.shareUrlWithPasscode), /\?pwd=/);
 	});
