@@ -327,3 +327,8 @@ export async function launchN8n(options: LaunchOptions = {}): Promise<N8nInstanc
 export async function readTemplate(file: string): Promise<WorkflowSpec> {
 	return JSON.parse(await readFile(join(repoRoot, 'workflows', file), 'utf8')) as WorkflowSpec;
 }
+
+/** Runs a workflow that starts with a Manual Trigger once, from the CLI (n8n need not be running). */
+export async function executeWorkflow(config: N8nInstanceConfig, id: string): Promise<string> {
+	return await runN8nCli(config, ['execute', `--id=${id}`]);
+}
