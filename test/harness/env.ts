@@ -12,3 +12,21 @@ process.env.N8N_ENCRYPTION_KEY ??= 'zoom-ticketing-harness';
 process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
 
 export const HARNESS_USER_FOLDER = userFolder;
+
+// n8n 2.x targets Node 24; on Node 20 its request path (DNS lookups for host names) calls
+// Promise.withResolvers, which Node 20 lacks.
+if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function') {
+	Object.defineProperty(Promise, 'withResolvers', {
+		configurable: true,
+		writable: true,
+		value<T>() {
+			let resolve!: (value: T | PromiseLike<T>) => void;
+			let reject!: (reason?: unknown) => void;
+			const promise = new Promise<T>((res, rej) => {
+				resolve = res;
+				reject = rej;
+			});
+			return { promise, resolve, reject };
+		},
+	});
+}

@@ -80,6 +80,31 @@ function failureOf(error: unknown): TransportFailure {
 	};
 }
 
+const CONNECTION_FAILURE_NAMES: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection was reset',
+	UND_ERR_SOCKET: 'the connection was reset',
+	ECONNABORTED: 'the connection was aborted',
+	ETIMEDOUT: 'no answer in time',
+	ESOCKETTIMEDOUT: 'no answer in time',
+	ERR_SOCKET_CONNECTION_TIMEOUT: 'no answer in time',
+	UND_ERR_CONNECT_TIMEOUT: 'no answer in time',
+	UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
+	ECONNREFUSED: 'the connection was refused',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name was not found',
+};
+
+// n8n replaces a message that contains a raw error code with its own generic text, so the
+// message says what happened in words and the code goes into the description.
+function connectionFailureError(node: INode, failure: TransportFailure, what: string, advice: string): NodeApiError {
+	const happened = (failure.code && CONNECTION_FAILURE_NAMES[failure.code]) ?? 'a network error';
+	return new NodeApiError(node, { message: failure.message } as JsonObject, {
+		message: `${what} failed: ${happened}`,
+		description: `${advice} (${failure.code ?? failure.message})`,
+	});
+}
+
 function asNodeError(node: INode, error: unknown, failure: TransportFailure): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeApiError(node, { message: failure.message } as JsonObject);
@@ -189,12 +214,14 @@ export async function zoomApiFullRequest(
 					await sleep(backoffMs(transient++));
 					continue;
 				}
-				throw new NodeApiError(node, { message: failure.message, code: failure.code ?? null } as JsonObject, {
-					message: `The connection to Zoom failed (${failure.code ?? failure.message})`,
-					description: mayRepeat
+				throw connectionFailureError(
+					node,
+					failure,
+					'The connection to Zoom',
+					mayRepeat
 						? `Tried ${transient + 1} times. Check the network and Zoom's status page, then run again.`
 						: 'The request was not repeated because it creates something and Zoom may already have done it. Check in Zoom before running it again.',
-				});
+				);
 			} else {
 				throw asNodeError(node, error, failure);
 			}
@@ -241,8 +268,17 @@ export async function zoomApiRequest(
 		request.body = body;
 	}
 	const response = await zoomApiFullRequest.call(this, method, endpoint, request, options);
-	if (response.body === undefined || response.body === null || response.body === '') return {};
-	return response.body as IDataObject;
+	const answer = response.body as unknown;
+	if (answer === undefined || answer === null || answer === '') return {};
+	if (typeof answer !== 'object' || Buffer.isBuffer(answer)) {
+		const text = String(answer).slice(0, 200);
+		throw new NodeApiError(this.getNode(), { message: text } as JsonObject, {
+			message: `Zoom answered ${method} ${endpoint} with something that is not JSON (HTTP ${response.statusCode})`,
+			description: `The answer began with: ${text}. This usually means a proxy or captive portal between n8n and Zoom; check the network and the API base URL of the credential.`,
+			httpCode: String(response.statusCode),
+		});
+	}
+	return answer as IDataObject;
 }
 
 /** Every page of a Zoom list (`next_page_token`, `page_size=300`), or the first `limit` entries. */
@@ -318,9 +354,7 @@ export async function zoomDownload(this: ZoomContext, url: string, options: Zoom
 					await sleep(backoffMs(transient++));
 					continue;
 				}
-				throw new NodeApiError(node, { message: failure.message, code: failure.code ?? null } as JsonObject, {
-					message: `The download from Zoom failed (${failure.code ?? failure.message})`,
-				});
+				throw connectionFailureError(node, failure, 'The download from Zoom', `Tried ${transient + 1} times. Run again to resume.`);
 			}
 			if (response.statusCode >= 500 && transient < MAX_TRANSIENT_RETRIES) {
 				await readSmallBody(response.body as NodeJS.ReadableStream);
