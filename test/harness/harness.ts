@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import type {
 	ExecutionError,
 	ICredentialDataDecryptedObject,
@@ -206,6 +208,11 @@ export class N8nHarness {
 		if (!afterHook) throw new Error('Harness: the engine finished without running workflowExecuteAfter');
 		return new RunResult(run);
 	}
+}
+
+/** A workflow JSON file (as exported from the n8n editor, or written by hand) for `harness.run()`. */
+export function loadWorkflow(path: string): WorkflowJson {
+	return JSON.parse(readFileSync(path, 'utf8')) as WorkflowJson;
 }
 
 /** A node of our package for a fixture: `zoomNode('Create', { resource: 'meeting', ... }, credentials)`. */

@@ -1,6 +1,6 @@
 import './env';
 
-export { N8nHarness, RunResult, chain, httpNode, itemsNode, zoomNode } from './harness';
+export { N8nHarness, RunResult, chain, httpNode, itemsNode, loadWorkflow, zoomNode } from './harness';
 export type { HarnessOptions, RunOptions, WorkflowJson } from './harness';
 export type { CredentialUpdate, StoredCredential } from './credentials';
 export { HARNESS_HTTP_TYPE, HARNESS_ITEMS_TYPE, PACKAGE_NAME } from './nodes';

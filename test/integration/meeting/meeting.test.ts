@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { chain, itemsNode, zoomNode } from '../../harness';
+import { chain, itemsNode, loadWorkflow, zoomNode } from '../../harness';
 import { meetingTestBed, type MeetingTestBed } from './setup';
 
 describe('Meeting resource in the n8n engine, against the simulator', () => {
@@ -17,38 +18,9 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 	});
 
 	test('a recurring meeting with registration required outputs join URL, passcode and dial-in numbers', async () => {
-		const create = zoomNode(
-			'Create',
-			{
-				resource: 'meeting',
-				operation: 'create',
-				meetingType: 'recurringFixedTime',
-				topic: '={{ $json.title }}',
-				startTime: '2026-12-07T18:00:00',
-				timezone: 'Europe/Berlin',
-				duration: 90,
-				recurrenceType: 2,
-				repeatInterval: 1,
-				weeklyDays: ['2', '4'],
-				recurrenceEnd: 'count',
-				endTimes: 6,
-				settings: {
-					approval_type: 0,
-					registration_type: 1,
-					waiting_room: true,
-					mute_upon_entry: true,
-					auto_recording: 'cloud',
-					alternative_hosts: '',
-					global_dial_in_countries: 'US, DE',
-					breakout_room: { room: [{ name: 'Track A', participants: 'ana@example.com, ben@example.com' }] },
-					language_interpretation: { interpreter: [{ email: 'interp@example.com', languages: 'US,FR' }] },
-				},
-			},
-			{ serverToServer: bed.s2s },
-		);
-		const result = await bed.harness.run(chain(itemsNode([{ title: 'Ticketed workshop series' }]), create));
+		const result = await bed.harness.run(loadWorkflow(join(__dirname, 'fixtures', 'recurring-meeting-with-registration.json')));
 		assert.equal(result.status, 'success');
-		const [meeting] = result.json('Create');
+		const [meeting] = result.json('Create Meeting');
 		const eventPage = meeting.eventPage as IDataObject;
 
 		assert.equal(meeting.type, 8);
@@ -67,6 +39,10 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 		const settings = meeting.settings as IDataObject;
 		assert.equal(settings.approval_type, 0);
 		assert.equal(settings.waiting_room, true);
+		assert.deepEqual(settings.breakout_room, { enable: true, rooms: [{ name: 'Track A', participants: ['ana@example.com', 'ben@example.com'] }] });
+		assert.deepEqual(settings.language_interpretation, { enable: true, interpreters: [{ email: 'interp@example.com', languages: 'US,FR' }] });
+		const [sent] = (await bed.control('GET', 'requests?method=POST&path=/v2/users/me/meetings&limit=1')).requests as IDataObject[];
+		assert.deepEqual(((sent.body as IDataObject).settings as IDataObject).global_dial_in_countries, ['US', 'DE']);
 		assert.equal(meeting.timezone, 'Europe/Berlin');
 		// 18:00 in Berlin in December is 17:00 UTC.
 		assert.equal(meeting.start_time, '2026-12-07T17:00:00Z');
