@@ -6,6 +6,7 @@ import {
 	assertEnum,
 	InvalidParameterError,
 	optionalString,
+	requireString,
 } from '../helpers/validation';
 
 const bool = (displayName: string, name: string, description: string): INodeProperties => ({
@@ -18,6 +19,14 @@ const bool = (displayName: string, name: string, description: string): INodeProp
 
 /** Every meeting setting Zoom's OpenAPI lists for create and update, as one n8n collection. */
 export const meetingSettingsOptions: INodeProperties[] = [
+	{
+		displayName: 'Additional Data Center Regions',
+		name: 'additional_data_center_regions',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. EU, HK',
+		description: 'Data center regions (as Zoom lists them in the account profile) to add for this meeting, separated by commas',
+	},
 	bool('Allow Multiple Devices', 'allow_multiple_devices', 'Whether attendees may join from several devices'),
 	{
 		displayName: 'Alternative Hosts',
@@ -136,6 +145,14 @@ export const meetingSettingsOptions: INodeProperties[] = [
 			{ name: 'None', value: 'none' },
 		],
 		default: 'none',
+	},
+	{
+		displayName: 'Add Recording to Video Management',
+		name: 'auto_add_recording_to_video_management',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Uyh5qeykTDiA66YQEYmFPg',
+		description: 'IDs of up to 5 video management channels the recording is added to, separated by commas',
 	},
 	bool('Auto Start AI Companion Questions', 'auto_start_ai_companion_questions', 'Whether AI Companion questions start automatically'),
 	bool('Auto Start Meeting Summary', 'auto_start_meeting_summary', 'Whether the meeting summary starts automatically'),
@@ -394,6 +411,34 @@ export const meetingSettingsOptions: INodeProperties[] = [
 		],
 	},
 	{ displayName: 'Summary Template ID', name: 'summary_template_id', type: 'string', default: '' },
+	{
+		displayName: 'Whiteboards',
+		name: 'resources',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		description: 'Whiteboards shared with the meeting',
+		options: [
+			{
+				displayName: 'Whiteboard',
+				name: 'whiteboard',
+				values: [
+					{ displayName: 'Whiteboard ID', name: 'resource_id', type: 'string', default: '' },
+					{
+						displayName: 'Permission',
+						name: 'permission_level',
+						type: 'options',
+						options: [
+							{ name: 'Editor', value: 'editor' },
+							{ name: 'Commenter', value: 'commenter' },
+							{ name: 'Viewer', value: 'viewer' },
+						],
+						default: 'editor',
+					},
+				],
+			},
+		],
+	},
 	bool('Use PMI', 'use_pmi', 'Whether to use the host\'s Personal Meeting ID instead of a new one'),
 	bool('Waiting Room', 'waiting_room', 'Whether participants wait until the host admits them'),
 	{
@@ -546,6 +591,28 @@ export function buildMeetingSettings(values: IDataObject): IDataObject {
 					if (!COUNTRY.test(code)) throw new InvalidParameterError('Global Dial-in Countries', `"${code}" is not a country code`, 'two-letter country codes such as US, DE');
 				}
 				if (countries.length > 0) settings[key] = countries;
+				break;
+			}
+			case 'additional_data_center_regions': {
+				const regions = list(value).map((code) => code.toUpperCase());
+				if (regions.length > 0) settings[key] = regions;
+				break;
+			}
+			case 'auto_add_recording_to_video_management': {
+				const channels = list(value);
+				if (channels.length > 5) {
+					throw new InvalidParameterError('Add Recording to Video Management', `${channels.length} channels`, 'at most 5 channel IDs');
+				}
+				if (channels.length > 0) settings[key] = { enable: true, channels: channels.map((id) => ({ channel_id: id })) };
+				break;
+			}
+			case 'resources': {
+				const boards = many(value, 'whiteboard').map((board) => ({
+					resource_type: 'whiteboard',
+					resource_id: requireString(board.resource_id, 'Whiteboards'),
+					permission_level: assertEnum(board.permission_level as string, 'Whiteboards', ['editor', 'commenter', 'viewer'] as const),
+				}));
+				if (boards.length > 0) settings[key] = boards;
 				break;
 			}
 			case 'meeting_invitees': {

@@ -42,7 +42,11 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 		assert.deepEqual(settings.breakout_room, { enable: true, rooms: [{ name: 'Track A', participants: ['ana@example.com', 'ben@example.com'] }] });
 		assert.deepEqual(settings.language_interpretation, { enable: true, interpreters: [{ email: 'interp@example.com', languages: 'US,FR' }] });
 		const [sent] = (await bed.control('GET', 'requests?method=POST&path=/v2/users/me/meetings&limit=1')).requests as IDataObject[];
-		assert.deepEqual(((sent.body as IDataObject).settings as IDataObject).global_dial_in_countries, ['US', 'DE']);
+		const sentSettings = (sent.body as IDataObject).settings as IDataObject;
+		assert.deepEqual(sentSettings.global_dial_in_countries, ['US', 'DE']);
+		assert.deepEqual(sentSettings.additional_data_center_regions, ['EU']);
+		assert.deepEqual(sentSettings.auto_add_recording_to_video_management, { enable: true, channels: [{ channel_id: 'Uyh5qeykTDiA66YQEYmFPg' }] });
+		assert.deepEqual(sentSettings.resources, [{ resource_type: 'whiteboard', resource_id: 'X4Hy02w3QUOdskKofgb9Jg', permission_level: 'viewer' }]);
 		assert.equal(meeting.timezone, 'Europe/Berlin');
 		// 18:00 in Berlin in December is 17:00 UTC.
 		assert.equal(meeting.start_time, '2026-12-07T17:00:00Z');
