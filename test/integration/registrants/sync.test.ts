@@ -129,12 +129,19 @@ describe('Sync Ticket Holders (webinar, real n8n engine, simulator)', () => {
 		assert.deepEqual(await zoom.audit(webinarId).then((a) => a.byStatus), audit.byStatus);
 	});
 
-	it('loses and duplicates nothing through a 429 storm and a 5% rate of 5xx answered after the work was done', async () => {
+	it('loses and duplicates nothing through a mid-sync 429 storm and a 5% rate of 5xx answered after the work was done', async () => {
 		const stormWebinar = await createWebinar('Storm webinar');
-		const stormHolders = ticketHolders(250, 'storm');
-		// The storm hits the batch registrations in flight; each 5xx comes after Zoom registered the batch.
+		const stormHolders = ticketHolders(1000, 'storm');
+		const since = await zoom.mark();
+		const running = zoom.runNode(syncParameters(stormWebinar), stormHolders);
+		for (;;) {
+			const batches = (await zoom.requests(since)).filter((call) => call.operationId === 'addBatchWebinarRegistrants').length;
+			if (batches >= 5) break;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+		// From the 5th batch on: every request refused for 3 seconds, then each 5xx comes after Zoom registered the batch.
 		await zoom.control('POST', 'faults', {
-			stormRequests: 30,
+			stormSeconds: 3,
 			errorRate: 0.05,
 			errorStatus: 503,
 			errorPhase: 'after',
@@ -142,10 +149,10 @@ describe('Sync Ticket Holders (webinar, real n8n engine, simulator)', () => {
 			match: '^POST /v2/webinars/\\d+/batch_registrants$',
 		});
 		try {
-			const run = await zoom.runNode(syncParameters(stormWebinar), stormHolders);
-			const output = run.json('Zoom');
-			const failed = output.slice(0, 250).filter((item) => item.action !== 'added');
-			assert.deepEqual(failed, []);
+			const output = (await running).json('Zoom');
+			const notAdded = output.slice(0, 1000).filter((item) => item.action !== 'added');
+			assert.deepEqual(notAdded, []);
+			assert.equal(output[1000].complete, true);
 		} finally {
 			const faults = await zoom.control<{ counts: IDataObject }>('GET', 'faults');
 			await zoom.control('DELETE', 'faults');
@@ -153,8 +160,8 @@ describe('Sync Ticket Holders (webinar, real n8n engine, simulator)', () => {
 			assert.ok(Number(faults.counts.errors) > 0, 'some 5xx were injected');
 		}
 		const audit = await zoom.audit(stormWebinar);
-		assert.equal(audit.total, 250);
-		assert.equal(audit.byStatus.approved, 250);
+		assert.equal(audit.total, 1000);
+		assert.equal(audit.byStatus.approved, 1000);
 		assert.equal(audit.duplicateEmails, 0);
 		const expected = new Set(stormHolders.map((holder) => holder.email));
 		assert.ok(audit.registrants.every((registrant) => expected.has(registrant.email)));

@@ -1,3 +1,4 @@
+import { getField as get } from '../../helpers/fieldPath';
 import {
 	updateDisplayOptions,
 	type IDataObject,
@@ -40,41 +41,47 @@ const properties: INodeProperties[] = [
 	},
 	...eventTargetFields(),
 	{
-		displayName: 'Ticket ID',
-		name: 'ticketId',
-		type: 'string',
-		default: '={{ $json.ticketId }}',
-		required: true,
-		description: "The ticket's ID in the ticketing platform",
+		displayName:
+			'Name the input fields that hold each ticket holder\'s data (dots reach nested fields, e.g. "holder.email"). Use an Edit Fields node before this one to map other shapes.',
+		name: 'fieldsNotice',
+		type: 'notice',
+		default: '',
 	},
 	{
-		displayName: 'Email',
-		name: 'email',
+		displayName: 'Ticket ID Field',
+		name: 'ticketIdField',
 		type: 'string',
-		default: '={{ $json.email }}',
+		default: 'ticketId',
 		required: true,
-		placeholder: 'e.g. name@example.com',
+		description: "Input field with the ticket's ID in the ticketing platform",
 	},
 	{
-		displayName: 'First Name',
-		name: 'firstName',
+		displayName: 'Email Field',
+		name: 'emailField',
 		type: 'string',
-		default: '={{ $json.firstName }}',
+		default: 'email',
 		required: true,
 	},
 	{
-		displayName: 'Last Name',
-		name: 'lastName',
+		displayName: 'First Name Field',
+		name: 'firstNameField',
 		type: 'string',
-		default: '={{ $json.lastName }}',
+		default: 'firstName',
+		required: true,
 	},
 	{
-		displayName: 'Ticket Status',
-		name: 'ticketStatus',
+		displayName: 'Last Name Field',
+		name: 'lastNameField',
 		type: 'string',
-		default: '={{ $json.status }}',
+		default: 'lastName',
+	},
+	{
+		displayName: 'Ticket Status Field',
+		name: 'statusField',
+		type: 'string',
+		default: 'status',
 		required: true,
-		description: 'One of "valid", "refunded" or "cancelled"',
+		description: 'Input field whose value is "valid", "refunded" or "cancelled"',
 	},
 	{
 		displayName: 'Options',
@@ -141,19 +148,30 @@ function readAnswers(value: unknown, itemIndex: number): CustomAnswer[] | undefi
 	return answers.length > 0 ? answers : undefined;
 }
 
-function readHolder(this: IExecuteFunctions, item: INodeExecutionData, itemIndex: number, answersField: string): TicketHolder {
-	const ticketId = this.getNodeParameter('ticketId', itemIndex) as unknown;
-	const status = String(this.getNodeParameter('ticketStatus', itemIndex) ?? '').trim().toLowerCase();
-	const lastName = optionalString(this.getNodeParameter('lastName', itemIndex, '') ?? '', 'Last Name', { maxLength: 64 });
+interface FieldNames {
+	ticketId: string;
+	email: string;
+	firstName: string;
+	lastName: string;
+	status: string;
+	answers: string;
+}
+
+/** Reads one holder straight from the item's JSON: per-item expressions would cost more than Zoom's limits at 10,000 items. */
+function readHolder(json: IDataObject, itemIndex: number, fields: FieldNames): TicketHolder {
+	const ticketId = get(json, fields.ticketId) as unknown;
+	const status = String(get(json, fields.status) ?? '').trim().toLowerCase();
+	const lastName = get(json, fields.lastName) as unknown;
 	const holder: TicketHolder = {
 		itemIndex,
-		ticketId: requireString(typeof ticketId === 'number' ? String(ticketId) : ticketId, 'Ticket ID'),
-		email: assertEmail(this.getNodeParameter('email', itemIndex), 'Email'),
-		firstName: requireString(this.getNodeParameter('firstName', itemIndex), 'First Name', { maxLength: 64 }),
-		status: assertEnum(status === 'canceled' ? 'cancelled' : status, 'Ticket Status', TICKET_STATUSES),
+		ticketId: requireString(typeof ticketId === 'number' ? String(ticketId) : ticketId, `Ticket ID (field "${fields.ticketId}")`),
+		email: assertEmail(get(json, fields.email), `Email (field "${fields.email}")`),
+		firstName: requireString(get(json, fields.firstName), `First Name (field "${fields.firstName}")`, { maxLength: 64 }),
+		status: assertEnum(status === 'canceled' ? 'cancelled' : status, `Ticket Status (field "${fields.status}")`, TICKET_STATUSES),
 	};
-	if (lastName) holder.lastName = lastName;
-	const answers = readAnswers(item.json[answersField], itemIndex);
+	const last = optionalString(lastName === undefined || lastName === null ? '' : String(lastName), `Last Name (field "${fields.lastName}")`, { maxLength: 64 });
+	if (last) holder.lastName = last;
+	const answers = readAnswers(get(json, fields.answers), itemIndex);
 	if (answers) holder.customQuestions = answers;
 	return holder;
 }
@@ -175,18 +193,25 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	const target = getEventTarget.call(this, 0);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const mode = (options.removalMode ?? 'cancel') as RemovalMode;
-	const answersField = String(options.answersField ?? 'answers');
+	const fields: FieldNames = {
+		ticketId: this.getNodeParameter('ticketIdField', 0) as string,
+		email: this.getNodeParameter('emailField', 0) as string,
+		firstName: this.getNodeParameter('firstNameField', 0) as string,
+		lastName: this.getNodeParameter('lastNameField', 0, 'lastName') as string,
+		status: this.getNodeParameter('statusField', 0) as string,
+		answers: String(options.answersField ?? 'answers'),
+	};
 
 	const holders: TicketHolder[] = [];
 	const invalid = new Map<number, string>();
 	const protectedEmails: string[] = [];
 	items.forEach((item, itemIndex) => {
 		try {
-			holders.push(readHolder.call(this, item, itemIndex, answersField));
+			holders.push(readHolder(item.json, itemIndex, fields));
 		} catch (error) {
 			const nodeError = itemError.call(this, error, itemIndex);
 			invalid.set(itemIndex, nodeError.description ? `${nodeError.message}. ${nodeError.description}` : nodeError.message);
-			const email = this.getNodeParameter('email', itemIndex, '') as unknown;
+			const email = get(item.json, fields.email) as unknown;
 			if (typeof email === 'string' && email.trim() !== '') protectedEmails.push(email);
 		}
 	});
@@ -250,8 +275,8 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	}
 	for (const [itemIndex, reason] of invalid) {
 		counts.failed++;
-		const ticketId = this.getNodeParameter('ticketId', itemIndex, '') as unknown;
-		const email = this.getNodeParameter('email', itemIndex, '') as unknown;
+		const ticketId = get(items[itemIndex].json, fields.ticketId) as unknown;
+		const email = get(items[itemIndex].json, fields.email) as unknown;
 		output[itemIndex] = {
 			json: { ticketId: ticketId ?? null, email: typeof email === 'string' ? email : null, action: 'failed', reason },
 			pairedItem: { item: itemIndex },
@@ -285,7 +310,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		summary.stopDescription = stop.error.description ?? null;
 		summary.message = `Stopped early: ${counts.notDone} change(s) were not made. Everything else above was applied; run the same sync again after the limit resets to finish.`;
 	}
-	output.push({ json: summary, pairedItem: items.map((_, item) => ({ item })) });
+	output.push({ json: summary, pairedItem: { item: 0 } });
 	return output;
 }
 
