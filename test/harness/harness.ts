@@ -16,7 +16,7 @@ import type {
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 import { Container } from '@n8n/di';
-import { BinaryDataService, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { BinaryDataService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 
 import { HarnessCredentialsHelper, type StoredCredential } from './credentials';
 import { HARNESS_HTTP_TYPE, HARNESS_ITEMS_TYPE, loadNodeTypes, PACKAGE_NAME, type HarnessNodeTypes, type LoadMode } from './nodes';
@@ -113,6 +113,51 @@ export class N8nHarness {
 		return this.credentials.resolved(stored.type, structuredClone(stored.data));
 	}
 
+	private additionalData(executionId: string, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
+		return {
+			hooks,
+			credentialsHelper: this.credentials,
+			executionId,
+			currentNodeExecutionIndex: 0,
+			variables: {},
+			restApiUrl: 'http://127.0.0.1:5678/rest',
+			instanceBaseUrl: 'http://127.0.0.1:5678/',
+			formBaseUrl: 'http://127.0.0.1:5678/form',
+			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+			userId: 'harness-user',
+			logAiEvent: () => {},
+			getRunExecutionData: async () => undefined,
+			getRuntimeCredential: async () => undefined,
+			executeWorkflow: async () => {
+				throw new Error('Harness: sub-workflows are not supported');
+			},
+			startRunnerTask: async () => {
+				throw new Error('Harness: the Code node task runner is not available');
+			},
+		} as unknown as IWorkflowExecuteAdditionalData;
+	}
+
+	/**
+	 * The context n8n gives `methods.listSearch` / `methods.loadOptions` while a user edits `node`
+	 * in the editor: `await searchMeetings.call(harness.loadOptionsContext(node), 'filter')`.
+	 */
+	loadOptionsContext(node: INode): LoadOptionsContext {
+		const workflow = new Workflow({
+			id: 'harness',
+			nodes: [node],
+			connections: {},
+			active: false,
+			nodeTypes: this.nodeTypes,
+		});
+		return new LoadOptionsContext(workflow, node, this.additionalData('load-options'), 'parameters');
+	}
+
 	/** What n8n's credential "Test" button does, for real: see HarnessCredentialsHelper.testCredential. */
 	async testCredential(id: string): Promise<{ status: number; body: unknown }> {
 		const httpRequest = async (options: IHttpRequestOptions) => {
@@ -164,33 +209,7 @@ export class N8nHarness {
 			afterHook = true;
 		});
 
-		const additionalData = {
-			hooks,
-			credentialsHelper: this.credentials,
-			executionId,
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			restApiUrl: 'http://127.0.0.1:5678/rest',
-			instanceBaseUrl: 'http://127.0.0.1:5678/',
-			formBaseUrl: 'http://127.0.0.1:5678/form',
-			formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-			formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-			webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-			webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-			mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-			mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-			userId: 'harness-user',
-			logAiEvent: () => {},
-			getRunExecutionData: async () => undefined,
-			getRuntimeCredential: async () => undefined,
-			executeWorkflow: async () => {
-				throw new Error('Harness: sub-workflows are not supported');
-			},
-			startRunnerTask: async () => {
-				throw new Error('Harness: the Code node task runner is not available');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
+		const additionalData = this.additionalData(executionId, hooks);
 
 		const runExecutionData = createRunExecutionData({
 			executionData: {
