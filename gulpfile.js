@@ -3,12 +3,16 @@ const { task, src, dest } = require('gulp');
 
 task('build:icons', copyIcons);
 
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
+function copy(from, to) {
+	return new Promise((resolve, reject) => {
+		src(path.resolve(from, '**', '*.{png,svg}'), { encoding: false })
+			.pipe(dest(path.resolve(to)))
+			.on('finish', resolve)
+			.on('error', reject);
+	});
+}
 
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+// Both copies must finish before the build counts as done (tests load dist/ right after).
+function copyIcons() {
+	return Promise.all([copy('nodes', 'dist/nodes'), copy('credentials', 'dist/credentials')]);
 }
