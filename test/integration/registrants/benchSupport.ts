@@ -18,6 +18,8 @@ interface Logged {
 export interface CallFigures {
 	/** Requests per Zoom operation, every answer counted (429s included). */
 	callsPerEndpoint: Record<string, number>;
+	/** Requests Zoom carried out (not refused with 429), per operation. */
+	admittedPerEndpoint: Record<string, number>;
 	/** Requests Zoom carried out, per rate-limit category. */
 	admittedPerCategory: Record<string, number>;
 	rateLimited429: number;
@@ -83,17 +85,22 @@ export class SyncBench {
 		const log = (await this.sim.control<{ requests: Logged[] }>('GET', 'requests')).requests;
 		const callsPerEndpoint: Record<string, number> = {};
 		const admittedPerCategory: Record<string, number> = {};
+		const admittedPerEndpoint: Record<string, number> = {};
 		let rateLimited429 = 0;
 		for (const request of log) {
 			const name = request.operationId ?? 'token/other';
 			callsPerEndpoint[name] = (callsPerEndpoint[name] ?? 0) + 1;
-			if (request.status === 429) rateLimited429++;
-			else if (request.category) admittedPerCategory[request.category] = (admittedPerCategory[request.category] ?? 0) + 1;
+			if (request.status === 429) {
+				rateLimited429++;
+				continue;
+			}
+			admittedPerEndpoint[name] = (admittedPerEndpoint[name] ?? 0) + 1;
+			if (request.category) admittedPerCategory[request.category] = (admittedPerCategory[request.category] ?? 0) + 1;
 		}
 		return {
 			seconds,
 			output,
-			calls: { callsPerEndpoint, admittedPerCategory, rateLimited429, floorSeconds: rateFloorSeconds(admittedPerCategory, this.plan) },
+			calls: { callsPerEndpoint, admittedPerEndpoint, admittedPerCategory, rateLimited429, floorSeconds: rateFloorSeconds(admittedPerCategory, this.plan) },
 		};
 	}
 

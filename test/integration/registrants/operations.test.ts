@@ -64,7 +64,7 @@ describe('Registrant operations (meetings and webinars, real n8n engine, simulat
 		const audit = await zoom.audit(meetingId);
 		assert.equal(audit.total, 1);
 
-		const [got] = (await zoom.runNode({ ...meeting(), operation: 'get', registrantId: first.registrant_id })).json('Zoom');
+		const [got] = (await zoom.runNode({ ...meeting(), operation: 'get', registrantId: String(first.registrant_id) })).json('Zoom');
 		assert.equal(got.org, 'Example Org');
 		assert.equal(got.country, 'DE');
 		assert.deepEqual(got.custom_questions, [{ title: 'Dietary needs', value: 'vegetarian' }]);

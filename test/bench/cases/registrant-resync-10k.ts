@@ -1,0 +1,75 @@
+/**
+ * registrant-resync-10k: Sync Ticket Holders run again over 10,000 holders who are all registered
+ * already (seeded straight into the simulator), at Pro limits. Nothing is to be done: the run
+ * must only read the registrants (34 pages of 300 approved, one page each of pending and denied)
+ * and send no change. Figure: wall time; target: no write and at most that handful of list calls.
+ */
+import { SyncBench, syncParameters, ticketHolders } from '../../integration/registrants/benchSupport';
+import type { BenchCase, BenchResult } from '../types';
+
+const HOLDERS = 10_000;
+const PAGE_SIZE = 300;
+const LIST_CALLS_TARGET = Math.ceil(HOLDERS / PAGE_SIZE) + 2;
+
+const registrantResync10k: BenchCase = {
+	name: 'registrant-resync-10k',
+	description: 'Sync the same 10,000 ticket holders again (nothing to do): only list calls, at Pro rate limits',
+	async run(): Promise<BenchResult> {
+		const bench = await SyncBench.start('pro');
+		try {
+			const webinarId = await bench.webinar('Resync 10k');
+			await bench.sim.control('POST', 'seed', {
+				registrants: [{ webinarId: Number(webinarId), count: HOLDERS, emailPrefix: 'resync', emailDomain: 'tickets.example.com', returnIds: false }],
+			});
+			const holders = ticketHolders(HOLDERS, 'resync');
+			const { seconds, output, calls } = await bench.timed(syncParameters(webinarId), holders);
+			const audit = await bench.audit(
+				webinarId,
+				holders.map((holder) => String(holder.email)),
+			);
+			const listCalls = calls.admittedPerEndpoint.webinarRegistrants ?? 0;
+			const writes = Object.entries(calls.admittedPerEndpoint)
+				.filter(([operation]) => !['webinar', 'webinarRegistrants', 'token/other'].includes(operation))
+				.reduce((sum, [, count]) => sum + count, 0);
+			const unchanged = output.filter((item) => item.action === 'alreadyRegistered').length;
+			const ratio = calls.floorSeconds > 0 ? seconds / calls.floorSeconds : null;
+			return {
+				name: registrantResync10k.name,
+				figure: Number(seconds.toFixed(2)),
+				unit: 's wall',
+				items: HOLDERS,
+				perItemMs: Number(((seconds * 1000) / HOLDERS).toFixed(3)),
+				floor: calls.floorSeconds,
+				target: LIST_CALLS_TARGET,
+				ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+				lost: audit.lost + audit.wrongStatus,
+				duplicated: audit.duplicated + audit.unexpected,
+				peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+				p99AckMs: null,
+				targetMet: writes === 0 && listCalls <= LIST_CALLS_TARGET && unchanged === HOLDERS,
+				targetReason: `${listCalls} list calls (target ≤ ${LIST_CALLS_TARGET}), ${writes} writes, ${unchanged} holders already registered, in ${seconds.toFixed(2)} s`,
+				listCalls,
+				writes,
+				callsPerEndpoint: calls.callsPerEndpoint,
+				rateLimited429: calls.rateLimited429,
+			};
+		} finally {
+			await bench.close();
+		}
+	},
+};
+
+export default registrantResync10k;
+
+if (require.main === module) {
+	registrantResync10k.run().then(
+		(result) => {
+			console.log(JSON.stringify(result, null, 2));
+			process.exit(0);
+		},
+		(error: Error) => {
+			console.error(error);
+			process.exit(1);
+		},
+	);
+}
