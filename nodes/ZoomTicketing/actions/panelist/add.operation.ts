@@ -1,4 +1,5 @@
 import {
+	jsonParse,
 	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -63,9 +64,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['panelist'], operation: ['add'] } }, properties);
 
 function readList(value: unknown): IDataObject[] {
-	const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+	const parsed = typeof value === 'string' ? jsonParse<unknown>(value, { fallbackValue: undefined }) : value;
 	if (!Array.isArray(parsed)) {
-		throw new InvalidParameterError('Panelist List', 'it is not a list', 'a JSON list of {"name", "email"} objects');
+		throw new InvalidParameterError('Panelist List', 'it is not a JSON list', 'a JSON list of {"name", "email"} objects');
 	}
 	return parsed as IDataObject[];
 }
@@ -73,17 +74,10 @@ function readList(value: unknown): IDataObject[] {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webinarId = getWebinarId.call(this, itemIndex);
 	const mode = this.getNodeParameter('inputMode', itemIndex) as string;
-	let entries: IDataObject[];
-	if (mode === 'list') {
-		try {
-			entries = readList(this.getNodeParameter('panelistList', itemIndex));
-		} catch (error) {
-			if (error instanceof InvalidParameterError) throw error;
-			throw new InvalidParameterError('Panelist List', 'it is not valid JSON', 'a JSON list of {"name", "email"} objects');
-		}
-	} else {
-		entries = this.getNodeParameter('panelists.panelist', itemIndex, []) as IDataObject[];
-	}
+	const entries =
+		mode === 'list'
+			? readList(this.getNodeParameter('panelistList', itemIndex))
+			: (this.getNodeParameter('panelists.panelist', itemIndex, []) as IDataObject[]);
 	if (entries.length === 0) throw new InvalidParameterError('Panelists', 'no panelist given', 'one or more panelists with name and email');
 
 	const panelists = entries.map((entry, index) => {

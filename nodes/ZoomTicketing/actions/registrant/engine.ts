@@ -41,14 +41,14 @@ async function paced(
 	qs: IDataObject = {},
 ): Promise<IDataObject> {
 	const slot = await lane.acquire();
+	let headers: Record<string, unknown> | undefined;
 	try {
 		const response = await zoomApiFullRequest.call(this, method, endpoint, { qs, ...(Object.keys(body).length > 0 ? { body } : {}) });
-		lane.settle(slot, response.headers as Record<string, unknown>);
+		headers = response.headers as Record<string, unknown>;
 		const parsed = response.body as unknown;
 		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
-	} catch (error) {
-		lane.settle(slot);
-		throw error;
+	} finally {
+		lane.settle(slot, headers);
 	}
 }
 
@@ -306,23 +306,22 @@ export async function deleteRegistrant(
 	lane?: RatePacer,
 ): Promise<DeleteOutcome> {
 	const path = `${target.path}/registrants/${encodeURIComponent(registrantId)}`;
-	try {
-		if (lane) await paced.call(this, lane, 'DELETE', path, {}, qs);
-		else await zoomApiRequest.call(this, 'DELETE', path, {}, qs);
-		return { deleted: true };
-	} catch (error) {
-		const httpCode = (error as NodeApiError).httpCode;
-		if (!(error instanceof NodeApiError) || (httpCode !== '400' && httpCode !== '404')) throw error;
-		await zoomApiRequest.call(this, 'GET', target.path).catch(() => {
-			throw error;
-		});
-		const stillThere = await zoomApiRequest.call(this, 'GET', path, {}, qs).then(
+	const removal = lane ? paced.call(this, lane, 'DELETE', path, {}, qs) : zoomApiRequest.call(this, 'DELETE', path, {}, qs);
+	const failure = await removal.then(
+		() => undefined,
+		(error: unknown) => error,
+	);
+	if (failure === undefined) return { deleted: true };
+	const httpCode = (failure as NodeApiError).httpCode;
+	if (!(failure instanceof NodeApiError) || (httpCode !== '400' && httpCode !== '404')) throw failure;
+	const found = (request: Promise<unknown>) =>
+		request.then(
 			() => true,
 			() => false,
 		);
-		if (stillThere) throw error;
-		return { deleted: true, alreadyAbsent: true };
-	}
+	if (!(await found(zoomApiRequest.call(this, 'GET', target.path)))) throw failure;
+	if (await found(zoomApiRequest.call(this, 'GET', path, {}, qs))) throw failure;
+	return { deleted: true, alreadyAbsent: true };
 }
 
 export async function deleteRegistrants(

@@ -22,9 +22,9 @@ const properties: INodeProperties[] = [
 		name: 'action',
 		type: 'options',
 		options: [
-			{ name: 'Approve', value: 'approve', description: 'Approve a pending or denied registrant' },
-			{ name: 'Cancel', value: 'cancel', description: "Cancel an approved registrant's registration" },
-			{ name: 'Deny', value: 'deny', description: 'Deny a pending registrant' },
+			{ name: 'Approve', value: 'approve', description: 'Approve a pending or denied registrant', action: 'Approve registrants' },
+			{ name: 'Cancel', value: 'cancel', description: "Cancel an approved registrant's registration", action: 'Cancel registrations' },
+			{ name: 'Deny', value: 'deny', description: 'Deny a pending registrant', action: 'Deny registrants' },
 		],
 		default: 'approve',
 	},

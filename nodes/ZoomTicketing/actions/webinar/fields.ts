@@ -115,12 +115,8 @@ export function buildWebinarBody(input: WebinarInput): IDataObject {
 	if (settings.audio_conference_info !== undefined) {
 		settings.audio_conference_info = optionalString(settings.audio_conference_info, 'Settings > Audio Conference Info', { maxLength: 2048 });
 	}
-	if (settings.survey_url) {
-		try {
-			new URL(String(settings.survey_url));
-		} catch {
-			throw new InvalidParameterError('Settings > Survey URL', `"${String(settings.survey_url)}" is not a URL`, 'an absolute URL such as https://example.com/survey');
-		}
+	if (settings.survey_url && !/^https?:\/\/[^\s/]+\S*$/i.test(String(settings.survey_url))) {
+		throw new InvalidParameterError('Settings > Survey URL', `"${String(settings.survey_url)}" is not a URL`, 'an absolute URL such as https://example.com/survey');
 	}
 	const built = buildWebinarSettings(compact(settings));
 	if (Object.keys(built).length > 0) body.settings = built;
