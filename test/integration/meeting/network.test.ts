@@ -43,7 +43,7 @@ describe('Transport against a broken network (nock)', () => {
 		token();
 		const api = nock(ZOOM, { reqheaders: { authorization: 'Bearer nock-token' } })
 			.get('/v2/meetings/85746065432')
-			.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
 			.get('/v2/meetings/85746065432')
 			.reply(200, { id: 85746065432, topic: 'Through', join_url: 'https://zoom.us/j/85746065432', password: '1', settings: {} });
 		const result = await harness.run(get());
@@ -64,7 +64,7 @@ describe('Transport against a broken network (nock)', () => {
 	test('a create that loses its connection is not sent again', async () => {
 		const create = nock(ZOOM)
 			.post('/v2/users/me/meetings')
-			.replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+			.replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
 		const result = await harness.run(
 			chain(
 				itemsNode([{}]),
@@ -72,8 +72,8 @@ describe('Transport against a broken network (nock)', () => {
 			),
 		);
 		const [item] = result.json('Create');
-		assert.match(String(item.error), /The connection to Zoom failed: the connection was (reset|aborted)/);
-		assert.match(String(item.description), /not repeated because it creates something.*\(ECONN(RESET|ABORTED)\)/);
+		assert.match(String(item.error), /The connection to Zoom failed: the connection was reset/);
+		assert.match(String(item.description), /not repeated because it creates something.*\(ECONNRESET\)/);
 		assert.ok(create.isDone());
 		assert.equal(nock.pendingMocks().length, 0);
 	});
