@@ -36,7 +36,7 @@ function hostRequest(sim: Simulator, operationId: string, body: Json, params: Re
 
 function seedSessions(sim: Simulator, kind: SessionKind, list: Json[] | undefined): Json[] {
 	return (list ?? []).map((body) => {
-		const session = createSession(hostRequest(sim, kind === 'meeting' ? 'meetingCreate' : 'webinarCreate', body), kind, sim.store.host);
+		const session = createSession(hostRequest(sim, kind === 'meeting' ? 'meetingCreate' : 'webinarCreate', body), kind, sim.store.host, false);
 		return serializeSession(sim, session);
 	});
 }

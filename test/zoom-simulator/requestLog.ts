@@ -11,7 +11,7 @@ export interface LoggedRequest {
 	durationMs: number;
 }
 
-const MAX_ENTRIES = 500_000;
+const MAX_ENTRIES = 200_000;
 
 /** Every request to the Zoom surface (`/v2`, `/oauth`, downloads), newest last. */
 export class RequestLog {
