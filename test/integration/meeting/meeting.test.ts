@@ -88,13 +88,20 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 			chain(
 				itemsNode([{}]),
 				zoomNode('Get', { resource: 'meeting', operation: 'get', meetingId: byUrl }, s2s),
-				zoomNode('Get Occurrence', { resource: 'meeting', operation: 'get', meetingId: byId, options: { occurrenceId: secondOccurrence } }, s2s, {
+				zoomNode('Get Occurrence', { resource: 'meeting', operation: 'get', meetingId: byId, simplify: false, options: { occurrenceId: secondOccurrence } }, s2s, {
 					position: [400, 0],
 				}),
 			),
 		);
-		assert.equal(got.json('Get')[0].id, meeting.id);
-		assert.equal(got.json('Get Occurrence')[0].id, meeting.id);
+		const simple = got.json('Get')[0];
+		assert.equal(simple.id, meeting.id);
+		assert.equal(simple.settings, undefined, 'Simplify (the default) leaves the settings out');
+		assert.equal((simple.eventPage as IDataObject).joinUrl, (meeting.eventPage as IDataObject).joinUrl);
+		const raw = got.json('Get Occurrence')[0];
+		assert.equal(raw.id, meeting.id);
+		assert.equal(typeof raw.settings, 'object');
+		const occurrenceRequests = (await bed.control('GET', `requests?method=GET&path=/v2/meetings/${id}$`)).requests as IDataObject[];
+		assert.deepEqual(occurrenceRequests.at(-1)?.query, { occurrence_id: secondOccurrence });
 
 		const listed = await bed.harness.run(
 			chain(itemsNode([{}]), zoomNode('All', { resource: 'meeting', operation: 'getMany', type: 'scheduled', returnAll: true }, s2s)),

@@ -66,3 +66,23 @@ export function meetingOutput(meeting: IDataObject): IDataObject {
 	}
 	return output;
 }
+
+const SIMPLE_FIELDS = ['id', 'uuid', 'topic', 'type', 'status', 'start_time', 'duration', 'timezone', 'agenda', 'host_email', 'created_at'];
+
+/** The fields an event workflow uses, without Zoom's full settings object. */
+export function simplifiedMeetingOutput(meeting: IDataObject): IDataObject {
+	const full = meetingOutput(meeting);
+	const simple: IDataObject = {};
+	for (const key of SIMPLE_FIELDS) if (full[key] !== undefined) simple[key] = full[key];
+	simple.eventPage = full.eventPage;
+	if (full.hostOnly) simple.hostOnly = full.hostOnly;
+	return simple;
+}
+
+export const simplifyProperty = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean' as const,
+	default: true,
+	description: 'Whether to return only the main fields and the event page details instead of the raw data with every setting',
+};

@@ -3,10 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { meetingLocator } from '../../descriptions/meetingLocator';
 import { zoomApiRequest } from '../../transport';
-import { meetingIdParameter, meetingOutput, occurrenceIdOption } from './common';
+import { meetingIdParameter, meetingOutput, occurrenceIdOption, simplifiedMeetingOutput, simplifyProperty } from './common';
 
 const properties: INodeProperties[] = [
 	meetingLocator(),
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -43,5 +44,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (occurrenceId) qs.occurrence_id = occurrenceId;
 	if (options.showPreviousOccurrences === true) qs.show_previous_occurrences = true;
 	const meeting = await zoomApiRequest.call(this, 'GET', `/meetings/${meetingId}`, {}, qs);
-	return meetingOutput(meeting);
+	return this.getNodeParameter('simplify', itemIndex, true) ? simplifiedMeetingOutput(meeting) : meetingOutput(meeting);
 }

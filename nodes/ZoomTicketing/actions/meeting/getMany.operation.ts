@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertEnum, assertInteger, assertTimeZone, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
-import { meetingOutput } from './common';
+import { meetingOutput, simplifiedMeetingOutput, simplifyProperty } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -42,6 +42,7 @@ const properties: INodeProperties[] = [
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
 	},
+	simplifyProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -91,5 +92,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.to) qs.to = dateOnly(options.to, 'To');
 	if (options.timezone) qs.timezone = assertTimeZone(options.timezone, 'Time Zone');
 	const meetings = await zoomApiRequestAllItems.call(this, 'meetings', 'GET', `/users/${encodeURIComponent(userId)}/meetings`, {}, qs, limit);
-	return meetings.map((meeting) => meetingOutput(meeting));
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return meetings.map((meeting) => (simplify ? simplifiedMeetingOutput(meeting) : meetingOutput(meeting)));
 }
