@@ -49,7 +49,8 @@ export async function meetingTestBed(options: SimulatorOptions = {}): Promise<Me
 				body: body === undefined ? undefined : JSON.stringify(body),
 			});
 			if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
-			return (await response.json()) as IDataObject;
+			const text = await response.text();
+			return (text ? JSON.parse(text) : {}) as IDataObject;
 		},
 		async assertRequestsMatchOpenApi() {
 			const check = await checkRequestsAgainstOpenApi(sim.baseUrl, checkedUpTo);
