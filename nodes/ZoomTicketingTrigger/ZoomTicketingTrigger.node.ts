@@ -76,6 +76,13 @@ export class ZoomTicketingTrigger implements INodeType {
 					'The events that start the workflow. Zoom may send others the app subscribes to: they are acknowledged and start nothing.',
 			},
 			{
+				displayName:
+					"Each item has an eventId that is the same for Zoom's retries of one event and different for different events (a SHA-256 of the event name, event_ts, account, meeting or webinar UUID and the participant or registrant). Use it to process each event once.",
+				name: 'eventIdNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Options',
 				name: 'options',
 				type: 'collection',

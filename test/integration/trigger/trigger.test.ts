@@ -285,4 +285,15 @@ describe('Zoom Ticketing Trigger options', () => {
 			await server.close();
 		}
 	});
+
+	it('refuses (500) rather than re-serialise when the raw body is not available', async () => {
+		const server = await startTriggerServer({ secretToken: SECRET, keepRawBody: false });
+		try {
+			const reply = await sendSigned(server, zoomEvent('meeting.started'));
+			assert.deepEqual([reply.status, reply.body.message], [500, 'Raw request body is not available']);
+			assert.equal(server.executions.length, 0);
+		} finally {
+			await server.close();
+		}
+	});
 });

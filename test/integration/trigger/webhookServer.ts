@@ -51,6 +51,11 @@ export interface TriggerServerOptions {
 	parameters?: INodeParameters;
 	/** The Secret Token stored in the node's Zoom Ticketing Webhook credential. */
 	secretToken: string;
+	/**
+	 * false: behave like a host that parses JSON without keeping the bytes (no `rawBody`, no
+	 * `readRawBody`), to check that the trigger then refuses instead of re-serialising.
+	 */
+	keepRawBody?: boolean;
 }
 
 export interface TriggerServer {
@@ -241,6 +246,10 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 			return;
 		}
 		req.body ??= {};
+		if (options.keepRawBody === false) {
+			delete req.rawBody;
+			delete req.readRawBody;
+		}
 
 		const data = additionalData();
 		data.httpRequest = req as unknown as IWorkflowExecuteAdditionalData['httpRequest'];
