@@ -1,5 +1,8 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { assertInteger, InvalidParameterError } from '../helpers/validation';
+import { buildMeetingSettings, meetingSettingsOptions } from './meetingSettings';
+
 /** Zoom's email languages for webinar notifications (settings.email_language). */
 const EMAIL_LANGUAGES: INodePropertyOptions[] = [
 	{ name: 'Chinese (Simplified)', value: 'zh-CN' },
@@ -36,12 +39,8 @@ const FOLLOW_UP_PLANS: INodePropertyOptions[] = [
 	...[1, 2, 3, 4, 5, 6, 7].map((days) => ({ name: `${days} Day${days > 1 ? 's' : ''} After the End Date`, value: days })),
 ];
 
-/**
- * Webinar settings (settings object of POST /users/{userId}/webinars and PATCH /webinars/{id}),
- * as one collection whose option names are Zoom's field names. Nested Zoom objects are modelled
- * as single choices and expanded by {@link buildWebinarSettings}.
- */
-export const webinarSettingsOptions: INodeProperties[] = [
+/** Settings that only webinars have (or that differ from the meeting's, like Q&A). */
+const webinarOnlyOptions: INodeProperties[] = [
 	{
 		displayName: 'Add Audio Watermark',
 		name: 'add_audio_watermark',
@@ -64,122 +63,12 @@ export const webinarSettingsOptions: INodeProperties[] = [
 		description: 'Whether the host and co-hosts can fully control the mute state of participants',
 	},
 	{
-		displayName: 'Allow Multiple Devices',
-		name: 'allow_multiple_devices',
-		type: 'boolean',
-		default: false,
-		description: 'Whether attendees may join from multiple devices',
-	},
-	{
-		displayName: 'Alternative Hosts',
-		name: 'alternative_hosts',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. cohost@example.com, other@example.com',
-		description: 'Emails or user IDs of alternative hosts, comma-separated',
-	},
-	{
-		displayName: 'Alternative Hosts Can Edit Polls',
-		name: 'alternative_host_update_polls',
-		type: 'boolean',
-		default: false,
-		description: 'Whether alternative hosts may add or edit polls (Zoom 5.8.0 or higher)',
-	},
-	{
-		displayName: 'Approval Type',
-		name: 'approval_type',
-		type: 'options',
-		options: [
-			{ name: 'Automatically Approve', value: 0 },
-			{ name: 'Manually Approve', value: 1 },
-			{ name: 'No Registration Required', value: 2 },
-		],
-		default: 2,
-		description: 'Registration is required with automatic or manual approval',
-	},
-	{
 		displayName: 'Attendee and Panelist Reminder Email',
 		name: 'attendees_and_panelists_reminder_email_notification',
 		type: 'options',
 		options: REMINDER_PLANS,
 		default: 0,
 		description: 'When Zoom sends reminder emails to attendees and panelists',
-	},
-	{
-		displayName: 'Audio',
-		name: 'audio',
-		type: 'options',
-		options: [
-			{ name: 'Both Telephony and VoIP', value: 'both' },
-			{ name: 'Telephony Only', value: 'telephony' },
-			{ name: 'Third Party Audio', value: 'thirdParty' },
-			{ name: 'VoIP Only', value: 'voip' },
-		],
-		default: 'both',
-		description: 'How participants can join the audio portion',
-	},
-	{
-		displayName: 'Audio Conference Info',
-		name: 'audio_conference_info',
-		type: 'string',
-		typeOptions: { maxLength: 2048 },
-		default: '',
-		description: 'Third-party audio conference information (up to 2048 characters)',
-	},
-	{
-		displayName: 'Authentication Domains',
-		name: 'authentication_domains',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. example.com',
-		description: 'Domains whose signed-in Zoom users may join, when Meeting Authentication is on',
-	},
-	{
-		displayName: 'Authentication Option',
-		name: 'authentication_option',
-		type: 'string',
-		default: '',
-		description: 'ID of the authentication profile (from the user settings) used with Meeting Authentication',
-	},
-	{
-		displayName: 'Auto Recording',
-		name: 'auto_recording',
-		type: 'options',
-		options: [
-			{ name: 'Cloud', value: 'cloud' },
-			{ name: 'Local', value: 'local' },
-			{ name: 'None', value: 'none' },
-		],
-		default: 'none',
-	},
-	{
-		displayName: 'Close Registration After Event Date',
-		name: 'close_registration',
-		type: 'boolean',
-		default: false,
-		description: 'Whether registration closes after the event date',
-	},
-	{
-		displayName: 'Contact Email',
-		name: 'contact_email',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. events@example.com',
-		description: 'Contact email shown on the registration page',
-	},
-	{
-		displayName: 'Contact Name',
-		name: 'contact_name',
-		type: 'string',
-		default: '',
-		description: 'Contact name shown on the registration page',
-	},
-	{
-		displayName: 'Email in Attendee Report',
-		name: 'email_in_attendee_report',
-		type: 'boolean',
-		default: false,
-		description: "Whether guests' email addresses appear in attendee reports",
 	},
 	{
 		displayName: 'Email Language',
@@ -211,14 +100,6 @@ export const webinarSettingsOptions: INodeProperties[] = [
 		default: 0,
 	},
 	{
-		displayName: 'Global Dial-In Countries',
-		name: 'global_dial_in_countries',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. US, DE, FR',
-		description: 'Two-letter country codes of the dial-in numbers to offer, comma-separated',
-	},
-	{
 		displayName: 'HD Video',
 		name: 'hd_video',
 		type: 'boolean',
@@ -231,20 +112,6 @@ export const webinarSettingsOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether attendees receive HD video',
-	},
-	{
-		displayName: 'Host Video',
-		name: 'host_video',
-		type: 'boolean',
-		default: false,
-		description: 'Whether video starts when the host joins',
-	},
-	{
-		displayName: 'Meeting Authentication',
-		name: 'meeting_authentication',
-		type: 'boolean',
-		default: false,
-		description: 'Whether only authenticated users can join',
 	},
 	{
 		displayName: 'On Demand',
@@ -348,20 +215,6 @@ export const webinarSettingsOptions: INodeProperties[] = [
 		],
 	},
 	{
-		displayName: 'Registrant Confirmation Email',
-		name: 'registrants_confirmation_email',
-		type: 'boolean',
-		default: true,
-		description: 'Whether registrants receive a confirmation email',
-	},
-	{
-		displayName: 'Registrant Email Notification',
-		name: 'registrants_email_notification',
-		type: 'boolean',
-		default: true,
-		description: 'Whether registrants are emailed about approval, cancellation and denial',
-	},
-	{
 		displayName: 'Registrant Limit',
 		name: 'registrants_restrict_number',
 		type: 'number',
@@ -370,44 +223,11 @@ export const webinarSettingsOptions: INodeProperties[] = [
 		description: 'Maximum number of registrants (0 = no limit, up to 20,000)',
 	},
 	{
-		displayName: 'Registration Type',
-		name: 'registration_type',
-		type: 'options',
-		options: [
-			{ name: 'Register Once, Attend Any Session', value: 1 },
-			{ name: 'Register for Each Session', value: 2 },
-			{ name: 'Register Once, Choose Sessions', value: 3 },
-		],
-		default: 1,
-		description: 'For recurring webinars with a fixed time',
-	},
-	{
-		displayName: 'Request Permission to Unmute',
-		name: 'request_permission_to_unmute_participants',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the host must ask participants for permission to unmute them',
-	},
-	{
 		displayName: 'Send 1080p Video to Attendees',
 		name: 'send_1080p_video_to_attendees',
 		type: 'boolean',
 		default: false,
 		description: 'Whether attendees always receive 1080p video',
-	},
-	{
-		displayName: 'Show Join Info',
-		name: 'show_join_info',
-		type: 'boolean',
-		default: false,
-		description: 'Whether the join information shows on the registration confirmation page',
-	},
-	{
-		displayName: 'Show Share Button',
-		name: 'show_share_button',
-		type: 'boolean',
-		default: false,
-		description: 'Whether social share buttons show on the registration page',
 	},
 	{
 		displayName: 'Survey URL',
@@ -419,29 +239,72 @@ export const webinarSettingsOptions: INodeProperties[] = [
 	},
 ];
 
+/** Settings meetings and webinars share in Zoom's OpenAPI: the meeting's definitions and checks are used as they are. */
+const SHARED_WITH_MEETINGS = new Set([
+	'additional_data_center_regions',
+	'allow_multiple_devices',
+	'alternative_host_update_polls',
+	'alternative_hosts',
+	'approval_type',
+	'audio',
+	'audio_conference_info',
+	'authentication_domains',
+	'authentication_option',
+	'auto_recording',
+	'close_registration',
+	'contact_email',
+	'contact_name',
+	'email_in_attendee_report',
+	'global_dial_in_countries',
+	'host_video',
+	'language_interpretation',
+	'meeting_authentication',
+	'registrants_confirmation_email',
+	'registrants_email_notification',
+	'registration_type',
+	'request_permission_to_unmute_participants',
+	'show_join_info',
+	'show_share_button',
+	'sign_language_interpretation',
+]);
+
+/**
+ * Webinar settings (the settings object of POST /users/{userId}/webinars and PATCH
+ * /webinars/{id}) as one collection whose option names are Zoom's field names.
+ */
+export const webinarSettingsOptions: INodeProperties[] = [
+	...meetingSettingsOptions.filter((option) => SHARED_WITH_MEETINGS.has(option.name)),
+	...webinarOnlyOptions,
+].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
 const NOTIFICATION_OBJECTS = [
 	'attendees_and_panelists_reminder_email_notification',
 	'follow_up_absentees_email_notification',
 	'follow_up_attendees_email_notification',
 ];
 
-/** Turns the Settings collection into Zoom's settings object. */
+/** Turns the Settings collection into Zoom's settings object, checking every constrained value. */
 export function buildWebinarSettings(collection: IDataObject): IDataObject {
+	const shared: IDataObject = {};
 	const settings: IDataObject = {};
 	for (const [name, value] of Object.entries(collection)) {
-		if (NOTIFICATION_OBJECTS.includes(name)) {
+		if (SHARED_WITH_MEETINGS.has(name)) {
+			shared[name] = value;
+		} else if (NOTIFICATION_OBJECTS.includes(name)) {
 			settings[name] = { enable: value !== 0, type: value };
 		} else if (name === 'question_and_answer') {
 			const values = (value as IDataObject).values as IDataObject | undefined;
 			if (values) settings[name] = values;
-		} else if (name === 'global_dial_in_countries') {
-			settings[name] = String(value)
-				.split(',')
-				.map((code) => code.trim().toUpperCase())
-				.filter((code) => code !== '');
+		} else if (name === 'registrants_restrict_number') {
+			settings[name] = assertInteger(value, 'Settings > Registrant Limit', { min: 0, max: 20000 });
+		} else if (name === 'survey_url') {
+			if (!/^https?:\/\/[^\s/]+\S*$/i.test(String(value))) {
+				throw new InvalidParameterError('Settings > Survey URL', `"${String(value)}" is not a URL`, 'an absolute URL such as https://example.com/survey');
+			}
+			settings[name] = value;
 		} else {
 			settings[name] = value;
 		}
 	}
-	return settings;
+	return { ...buildMeetingSettings(shared), ...settings };
 }

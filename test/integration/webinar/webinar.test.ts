@@ -26,7 +26,12 @@ describe('Webinar resource (real n8n engine, simulator)', () => {
 			startTime: '2031-03-04T17:00:00',
 			duration: 45,
 			timezone: 'America/New_York',
-			recurrence: { type: 3, monthly_week: 1, monthly_week_day: 3, end_times: 6 },
+			recurrenceType: 3,
+			monthlyBy: 'week',
+			monthlyWeek: 1,
+			monthlyWeekDay: 3,
+			recurrenceEnd: 'count',
+			endTimes: 6,
 			additionalFields: { agenda: 'What shipped this month', password: 'ship1t' },
 			settings: {
 				approval_type: 0,
@@ -65,11 +70,11 @@ describe('Webinar resource (real n8n engine, simulator)', () => {
 	it('refuses bad input before any request, naming the parameter', async () => {
 		const since = await zoom.mark();
 		const cases: Array<[IDataObject, RegExp]> = [
-			[{ type: 9, startTime: futureStart(), timezone: 'Europe/Berlin' }, /Recurrence/],
+			[{ type: 9, startTime: futureStart(), timezone: 'Europe/Berlin', recurrenceType: 2 }, /Weekly Days/],
 			[{ type: 5, startTime: futureStart(), timezone: 'Mars/Olympus' }, /Time Zone/],
 			[{ type: 5, startTime: 'next tuesday', timezone: 'Europe/Berlin' }, /Start Time/],
-			[{ type: 9, startTime: futureStart(), recurrence: { type: 1, repeat_interval: 91 } }, /Repeat Every/],
-			[{ type: 9, startTime: futureStart(), recurrence: { type: 2 } }, /Weekly Days/],
+			[{ type: 9, startTime: futureStart(), recurrenceType: 1, repeatInterval: 91 }, /Repeat Every/],
+			[{ type: 9, startTime: futureStart(), recurrenceType: 3, monthlyBy: 'day', monthlyDay: 32 }, /Day of the Month/],
 			[{ type: 5, startTime: futureStart(), settings: { contact_email: 'nobody' } }, /Contact Email/],
 		];
 		for (const [parameters, expected] of cases) {

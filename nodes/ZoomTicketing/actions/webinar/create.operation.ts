@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { webinarEventPage, webinarRecurrenceField } from '../../descriptions/webinarSchedule';
+import { buildRecurrence, recurrenceFields } from '../../descriptions/recurrence';
+import { webinarEventPage } from '../../descriptions/webinarOutput';
 import { assertEnum, requireString } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
 import { buildWebinarBody, webinarDetailOptions, webinarSettingsField } from './fields';
@@ -49,7 +50,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Europe/Berlin',
 		description: "IANA time zone of the start time; empty uses the host's time zone",
 	},
-	{ ...webinarRecurrenceField, displayOptions: { show: { type: [9] } } },
+	...recurrenceFields({ show: { type: [9] } }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -97,14 +98,16 @@ export const description = updateDisplayOptions({ show: { resource: ['webinar'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = assertEnum(this.getNodeParameter('type', itemIndex), 'Type', [5, 6, 9]);
 	const { userId, ...details } = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const timezone = this.getNodeParameter('timezone', itemIndex, '') as string;
+	const read = (name: string, fallback?: unknown) => this.getNodeParameter(name, itemIndex, fallback);
 	const body = buildWebinarBody({
 		topic: requireString(this.getNodeParameter('topic', itemIndex), 'Topic', { maxLength: 200 }),
 		type,
 		startTime: type === 6 ? undefined : this.getNodeParameter('startTime', itemIndex, ''),
 		duration: this.getNodeParameter('duration', itemIndex, ''),
-		timezone: this.getNodeParameter('timezone', itemIndex, ''),
+		timezone,
 		details,
-		recurrence: type === 9 ? (this.getNodeParameter('recurrence', itemIndex, {}) as IDataObject) : undefined,
+		recurrence: type === 9 ? buildRecurrence(read, timezone || undefined) : undefined,
 		settings: this.getNodeParameter('settings', itemIndex, {}) as IDataObject,
 	});
 	const user = typeof userId === 'string' && userId.trim() !== '' ? userId.trim() : 'me';

@@ -1,10 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { buildWebinarSettings, webinarSettingsOptions } from '../../descriptions/webinarSettings';
-import { buildRecurrence } from '../../descriptions/webinarSchedule';
 import {
-	assertEmail,
-	assertEmailList,
 	assertInteger,
 	assertStartTime,
 	assertTimeZone,
@@ -73,6 +70,7 @@ export interface WebinarInput {
 	duration?: unknown;
 	timezone?: unknown;
 	details: IDataObject;
+	/** Zoom's recurrence object, built by the shared recurrence fields. */
 	recurrence?: IDataObject;
 	settings: IDataObject;
 }
@@ -97,28 +95,14 @@ export function buildWebinarBody(input: WebinarInput): IDataObject {
 	const fields = trackingFields(tracking);
 	if (fields) body.tracking_fields = fields;
 
-	if (input.recurrence && Object.keys(input.recurrence).length > 0) {
+	if (input.recurrence) {
 		if (input.type !== undefined && input.type !== 9) {
 			throw new InvalidParameterError('Recurrence', 'only a recurring webinar with a fixed time has a recurrence', 'a recurrence only with type "Recurring, Fixed Time"');
 		}
-		body.recurrence = buildRecurrence(input.recurrence, timezone);
-	} else if (input.type === 9) {
-		throw new InvalidParameterError('Recurrence', 'a recurring webinar with a fixed time needs a recurrence', 'a Recurrence with at least a Repeat Type');
+		body.recurrence = input.recurrence;
 	}
 
-	const settings = { ...input.settings };
-	if (settings.alternative_hosts) settings.alternative_hosts = assertEmailList(settings.alternative_hosts, 'Settings > Alternative Hosts');
-	if (settings.contact_email) settings.contact_email = assertEmail(settings.contact_email, 'Settings > Contact Email');
-	if (settings.registrants_restrict_number !== undefined) {
-		settings.registrants_restrict_number = assertInteger(settings.registrants_restrict_number, 'Settings > Registrant Limit', { min: 0, max: 20000 });
-	}
-	if (settings.audio_conference_info !== undefined) {
-		settings.audio_conference_info = optionalString(settings.audio_conference_info, 'Settings > Audio Conference Info', { maxLength: 2048 });
-	}
-	if (settings.survey_url && !/^https?:\/\/[^\s/]+\S*$/i.test(String(settings.survey_url))) {
-		throw new InvalidParameterError('Settings > Survey URL', `"${String(settings.survey_url)}" is not a URL`, 'an absolute URL such as https://example.com/survey');
-	}
-	const built = buildWebinarSettings(compact(settings));
+	const built = buildWebinarSettings(compact(input.settings));
 	if (Object.keys(built).length > 0) body.settings = built;
 	return body;
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { getWebinarId, webinarLocator } from '../../descriptions/webinarLocator';
-import { webinarEventPage } from '../../descriptions/webinarSchedule';
+import { webinarEventPage } from '../../descriptions/webinarOutput';
 import { zoomApiRequest } from '../../transport';
 import { occurrenceIdOption, occurrenceQuery } from './common';
 

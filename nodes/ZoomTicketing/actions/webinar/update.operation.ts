@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { getWebinarId, webinarLocator } from '../../descriptions/webinarLocator';
-import { webinarRecurrenceField } from '../../descriptions/webinarSchedule';
+import { buildRecurrence, recurrenceFields } from '../../descriptions/recurrence';
 import { assertEnum, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
 import { occurrenceIdOption, occurrenceQuery } from './common';
@@ -58,7 +58,14 @@ const properties: INodeProperties[] = [
 			},
 		] as INodeProperties[]).sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	webinarRecurrenceField,
+	{
+		displayName: 'Update Recurrence',
+		name: 'updateRecurrence',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to replace the recurrence of a recurring webinar with a fixed time',
+	},
+	...recurrenceFields({ show: { updateRecurrence: [true] } }),
 	webinarSettingsField,
 	{
 		displayName: 'Options',
@@ -75,7 +82,8 @@ export const description = updateDisplayOptions({ show: { resource: ['webinar'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webinarId = getWebinarId.call(this, itemIndex);
 	const { topic, type, startTime, duration, timezone, ...details } = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
-	const recurrence = this.getNodeParameter('recurrence', itemIndex, {}) as IDataObject;
+	const read = (name: string, fallback?: unknown) => this.getNodeParameter(name, itemIndex, fallback);
+	const recurrence = read('updateRecurrence', false) === true ? buildRecurrence(read, typeof timezone === 'string' && timezone ? timezone : undefined) : undefined;
 	const body = buildWebinarBody({
 		topic,
 		type: type === undefined ? undefined : assertEnum(type, 'Type', [5, 6, 9]),
@@ -83,7 +91,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		duration,
 		timezone,
 		details,
-		recurrence: Object.keys(recurrence).length > 0 ? recurrence : undefined,
+		recurrence,
 		settings: this.getNodeParameter('settings', itemIndex, {}) as IDataObject,
 	});
 	if (Object.keys(body).length === 0) {
