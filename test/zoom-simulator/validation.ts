@@ -9,7 +9,7 @@ export interface ValidationFailure {
 }
 
 function newAjv(coerceTypes: boolean): Ajv {
-	const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes, validateFormats: true });
+	const ajv = new Ajv({ strict: false, allErrors: false, coerceTypes, validateFormats: true, code: { optimize: false } });
 	addFormats(ajv);
 	// OpenAPI's numeric formats and a few of Zoom's own carry no constraint JSON Schema can check.
 	for (const format of ['int32', 'int64', 'float', 'double', 'binary', 'byte', 'string', 'password', 'text']) {
