@@ -247,8 +247,8 @@ export async function startTriggerServer(options: TriggerServerOptions): Promise
 		}
 		req.body ??= {};
 		if (options.keepRawBody === false) {
-			delete req.rawBody;
-			delete req.readRawBody;
+			Reflect.deleteProperty(req, 'rawBody');
+			Reflect.deleteProperty(req, 'readRawBody');
 		}
 
 		const data = additionalData();
