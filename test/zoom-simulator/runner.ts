@@ -19,6 +19,8 @@ export interface RunSessionInput {
 }
 
 export interface RunParticipantInput {
+	/** The meeting's host (a licensed user, not a registrant). */
+	host?: boolean;
 	registrantId?: string;
 	email?: string;
 	name?: string;
@@ -54,6 +56,7 @@ export interface GroundTruthPerson {
 	email: string;
 	name: string;
 	guest: boolean;
+	host: boolean;
 	userId: string;
 	participantUuid: string;
 	sessions: Array<{ joinTime: string; leaveTime: string; durationSeconds: number }>;
@@ -146,6 +149,19 @@ export class Runner {
 	}
 
 	private identify(session: Session, person: RunParticipantInput, index: number): Omit<GroundTruthPerson, 'sessions' | 'totalSeconds'> {
+		if (person.host) {
+			const host = this.sim.store.users.get(session.hostId);
+			return {
+				key: session.hostId,
+				registrantId: '',
+				email: session.hostEmail,
+				name: host?.display_name ?? session.hostEmail,
+				guest: false,
+				host: true,
+				userId: numericId(),
+				participantUuid: randomBytes(16).toString('base64').slice(0, 22).replace(/[+/]/g, 'A'),
+			};
+		}
 		let registrant: Registrant | undefined;
 		if (person.registrantId) registrant = session.registrants.get(person.registrantId);
 		else if (person.email && !person.guest) registrant = session.registrantsByEmail.get(person.email.toLowerCase());
@@ -158,6 +174,7 @@ export class Runner {
 			email,
 			name,
 			guest: !registrant,
+			host: false,
 			userId: numericId(),
 			participantUuid: randomBytes(16).toString('base64').slice(0, 22).replace(/[+/]/g, 'A'),
 		};
@@ -213,7 +230,7 @@ export class Runner {
 				const row: ParticipantRow = {
 					id: who.participantUuid,
 					user_id: who.userId,
-					participant_user_id: who.guest ? '' : who.key.slice(0, 20),
+					participant_user_id: who.host ? session.hostId : '',
 					name: who.name,
 					user_email: who.email,
 					join_time: join,

@@ -45,6 +45,7 @@ describe('runs, reports and recordings', () => {
 		}));
 		participants.push({ guest: true, name: 'Guest One', email: 'g1@example.com', sessions: [{ join: 3, leave: 9 }] } as never);
 		participants.push({ guest: true, name: 'Guest Two', email: 'g2@example.com', sessions: [{ join: 30, leave: 60 }] } as never);
+		participants.push({ host: true, sessions: [{ join: 0, leave: 60 }] } as never);
 		const run = (await zoom.control('POST', '/runs', { meetingId: meeting.id, participants, reportDelaySeconds: 1800, wait: true })).body;
 
 		const early = await zoom.api('GET', `/report/meetings/${meeting.id}/participants`);
@@ -58,7 +59,9 @@ describe('runs, reports and recordings', () => {
 		const expected = run.participants.flatMap((p: any) =>
 			p.sessions.map((s: any) => ({ email: p.email, registrantId: p.registrantId, join: s.joinTime, leave: s.leaveTime, seconds: s.durationSeconds })),
 		);
-		assert.equal(rows.length, 14);
+		assert.equal(rows.length, 15);
+		const hostRow = rows.find((r) => r.user_email === 'host@example.com');
+		assert.equal(hostRow?.registrant_id, '');
 		const actual = rows.map((r) => ({ email: r.user_email, registrantId: r.registrant_id, join: r.join_time, leave: r.leave_time, seconds: r.duration }));
 		const key = (x: { email: string; join: string }) => `${x.email} ${x.join}`;
 		assert.deepEqual(actual.sort((a, b) => key(a).localeCompare(key(b))), expected.sort((a: any, b: any) => key(a).localeCompare(key(b))));
@@ -66,9 +69,9 @@ describe('runs, reports and recordings', () => {
 		const withoutField = await zoom.api('GET', `/report/meetings/${meeting.id}/participants`);
 		assert.equal(withoutField.body.participants[0].registrant_id, undefined);
 		const past = await allRows(`/past_meetings/${meeting.id}/participants`, { page_size: 300 });
-		assert.equal(past.length, 14);
+		assert.equal(past.length, 15);
 		const details = (await zoom.api('GET', `/report/meetings/${meeting.id}`)).body;
-		assert.equal(details.participants_count, 11);
+		assert.equal(details.participants_count, 12);
 		assert.equal(details.uuid, run.uuid);
 	});
 
