@@ -147,6 +147,30 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 		assert.match(String(error.error), /could not find it \(code 3001\)/);
 	});
 
+	test('a new local start time without a time zone is read in the meeting\'s own zone', async () => {
+		const s2s = { serverToServer: bed.s2s };
+		const created = await bed.harness.run(
+			chain(
+				itemsNode([{}]),
+				zoomNode(
+					'Create',
+					{ resource: 'meeting', operation: 'create', meetingType: 'scheduled', topic: 'Moves', startTime: '2026-12-04T10:00:00', timezone: 'Europe/Berlin', duration: 30 },
+					s2s,
+				),
+			),
+		);
+		const id = String(created.json('Create')[0].id);
+		const moved = await bed.harness.run(
+			chain(
+				itemsNode([{}]),
+				zoomNode('Move', { resource: 'meeting', operation: 'update', meetingId: { __rl: true, mode: 'id', value: id }, updateFields: { start_time: '2026-12-05T10:00:00' } }, s2s),
+			),
+		);
+		assert.equal(moved.json('Move')[0].start_time, '2026-12-05T09:00:00Z');
+		const [patch] = (await bed.control('GET', `requests?method=PATCH&path=/v2/meetings/${id}`)).requests as IDataObject[];
+		assert.deepEqual(patch.body, { start_time: '2026-12-05T09:00:00Z' });
+	});
+
 	test('End ends a meeting in progress', async () => {
 		const s2s = { serverToServer: bed.s2s };
 		const created = await bed.harness.run(

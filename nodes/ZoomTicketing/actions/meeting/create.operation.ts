@@ -141,7 +141,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show }, properties);
 
-export function missingTimeZone(): InvalidParameterError {
+function missingTimeZone(): InvalidParameterError {
 	return new InvalidParameterError(
 		'Time Zone',
 		'a start time without an offset needs a time zone',

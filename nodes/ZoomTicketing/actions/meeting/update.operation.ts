@@ -15,7 +15,7 @@ import {
 } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
 import { meetingIdParameter, meetingOutput, occurrenceIdOption } from './common';
-import { buildCommonFields, missingTimeZone } from './create.operation';
+import { buildCommonFields } from './create.operation';
 
 const properties: INodeProperties[] = [
 	meetingLocator(),
@@ -111,9 +111,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (fields.topic !== undefined) body.topic = requireString(fields.topic, 'Topic', { maxLength: 200 });
 	if (fields.type !== undefined) body.type = assertEnum(Number(fields.type), 'Type', [2, 3, 8] as const);
 	if (fields.timezone !== undefined && fields.timezone !== '') body.timezone = assertTimeZone(fields.timezone, 'Time Zone');
+	// A local start time without a new time zone is meant in the meeting's own zone, read below.
+	let localStartTime: string | undefined;
 	if (fields.start_time !== undefined && fields.start_time !== '') {
-		if (!body.timezone && !hasUtcOffset(fields.start_time)) throw missingTimeZone();
 		body.start_time = assertStartTime(fields.start_time, 'Start Time', (body.timezone as string | undefined) ?? 'UTC');
+		if (!body.timezone && !hasUtcOffset(fields.start_time)) localStartTime = String(fields.start_time);
 	}
 	if (fields.duration !== undefined) body.duration = assertInteger(fields.duration, 'Duration (Minutes)', { min: 1, max: 1440 });
 	if (read('updateRecurrence', false) === true) body.recurrence = buildRecurrence(read, body.timezone as string | undefined);
@@ -124,6 +126,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 
 	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
+	if (localStartTime !== undefined) {
+		const current = await zoomApiRequest.call(this, 'GET', `/meetings/${meetingId}`);
+		const zone = typeof current.timezone === 'string' && current.timezone !== '' ? current.timezone : 'UTC';
+		body.start_time = assertStartTime(localStartTime, 'Start Time', zone);
+	}
 	await zoomApiRequest.call(this, 'PATCH', `/meetings/${meetingId}`, body, qs);
 	const meeting = await zoomApiRequest.call(this, 'GET', `/meetings/${meetingId}`, {}, qs);
 	return meetingOutput(meeting);
