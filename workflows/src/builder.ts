@@ -38,6 +38,8 @@ export interface NodeSettings {
 	disabled?: boolean;
 	executeOnce?: boolean;
 	notes?: string;
+	/** A fixed webhook id: n8n serves a path with `:parameters` at /webhook/<webhookId>/<path>. */
+	webhookId?: string;
 }
 
 function stableUuid(...parts: string[]): string {
@@ -76,7 +78,9 @@ export class WorkflowBuilder {
 				settings.credentials.map((key) => [CREDENTIALS[key].type, { id: null, name: CREDENTIALS[key].name }]),
 			);
 		}
-		if (/webhook|trigger/i.test(type) && !/schedule|manual/i.test(type)) node.webhookId = stableUuid(this.id, name, 'webhook');
+		if (/webhook|trigger/i.test(type) && !/schedule|manual/i.test(type)) {
+			node.webhookId = settings.webhookId ?? stableUuid(this.id, name, 'webhook');
+		}
 		if (settings.retry) Object.assign(node, { retryOnFail: true, maxTries: 5, waitBetweenTries: 5000 });
 		if (settings.alwaysOutputData) node.alwaysOutputData = true;
 		if (settings.onError) node.onError = settings.onError;

@@ -149,6 +149,7 @@ RETURNING *`, `[
 	session_key: $json.session_key,
 	online_access: {
 		provider: 'zoom',
+		status: $json.status,
 		kind: $json.kind,
 		zoom_id: $json.zoom_id,
 		topic: $json.topic,
@@ -348,6 +349,7 @@ The ticket holder is registered to every Zoom session of the event (see *event p
 
 - Hybrid events: only tickets whose \`attendance_mode\` is \`virtual\` are registered; in-person tickets are skipped
   and the answer says so.
+- A ticket that was refunded or cancelled is never registered again by a late or repeated purchase event.
 - Sent twice, a ticket is registered once: the table is checked before Zoom is called, Zoom's Add is itself
   idempotent, and the email is claimed in the row (\`confirmation_sent_at\`) before it is sent (released if
   sending fails, so a retry sends it).
@@ -375,7 +377,13 @@ ORDER BY m.session_key`, `[String(${ticket}.event_id), String(${ticket}.id)]`), 
 	w.node('Event in Zoom?', ...NODE.if, [1100, 0], ifParameters('!!$json.zoom_id'));
 	w.node('Event Not Published', ...NODE.respond, [1320, 200], respondParameters(
 		`{ error: 'event_not_in_zoom', message: 'Event ' + ${ticket}.event_id + ' has no scheduled Zoom session yet: publish it first, then send the ticket again' }`, 409));
-	w.node('Already Registered?', ...NODE.if, [1320, 0], ifParameters("$json.registration_status === 'registered'"));
+	w.node('Registration State', ...NODE.switch, [1320, 0], {
+		...switchParameters([
+			{ output: 'registered', when: "$json.registration_status === 'registered'" },
+			{ output: 'cancelled', when: "$json.registration_status === 'cancelled'" },
+		]),
+		options: { fallbackOutput: 'extra', renameFallbackOutput: 'new' },
+	});
 	w.node('Webinar?', ...NODE.if, [1540, 100], ifParameters("$json.kind === 'webinar'"));
 	const holder = {
 		email: `={{ ${ticket}.holder.email }}`,
@@ -409,6 +417,8 @@ RETURNING *`, `[
 		`{ status: 'registered', ticket_id: String(${ticket}.id), registrations: $('Find Sessions').all().map(item => ({ session_key: item.json.session_key, zoom_id: item.json.zoom_id })) }`));
 	w.node('Already Registered', ...NODE.respond, [1540, -200], respondParameters(
 		`{ status: 'already_registered', ticket_id: String(${ticket}.id), registrations: $input.all().map(item => ({ session_key: item.json.session_key, zoom_id: item.json.zoom_id, registrant_id: item.json.registrant_id, join_url: item.json.registered_join_url })) }`));
+	w.node('Ticket Cancelled', ...NODE.respond, [1540, -400], respondParameters(
+		`{ status: 'ticket_cancelled', ticket_id: String(${ticket}.id), message: 'This ticket was refunded or cancelled; it is not registered again (a new purchase has a new ticket id)' }`));
 	w.node('Email Failed', ...NODE.respond, [3100, 200], respondParameters(
 		`{ error: 'email_failed', ticket_id: String(${ticket}.id), message: 'Registered in Zoom, but the confirmation email could not be sent: send the ticket again to retry' }`, 502));
 
@@ -416,8 +426,10 @@ RETURNING *`, `[
 	w.connect('Valid Ticket?', 'Virtual Ticket?', 0).connect('Valid Ticket?', 'Bad Ticket', 1);
 	w.connect('Virtual Ticket?', 'Find Sessions', 0).connect('Virtual Ticket?', 'In-Person Ticket', 1);
 	w.connect('Find Sessions', 'Event in Zoom?');
-	w.connect('Event in Zoom?', 'Already Registered?', 0).connect('Event in Zoom?', 'Event Not Published', 1);
-	w.connect('Already Registered?', 'Already Registered', 0).connect('Already Registered?', 'Webinar?', 1);
+	w.connect('Event in Zoom?', 'Registration State', 0).connect('Event in Zoom?', 'Event Not Published', 1);
+	w.connect('Registration State', 'Already Registered', 0);
+	w.connect('Registration State', 'Ticket Cancelled', 1);
+	w.connect('Registration State', 'Webinar?', 2);
 	w.connect('Webinar?', 'Register to Webinar', 0).connect('Webinar?', 'Register to Meeting', 1);
 	w.connect('Register to Webinar', 'Save Registrant').connect('Register to Meeting', 'Save Registrant');
 	addConfirmation(w, 'Save Registrant', 2200, 100);
@@ -786,9 +798,14 @@ WITH input AS (
 		join_url = coalesce(EXCLUDED.join_url, r.join_url), status = EXCLUDED.status,
 		cancelled_at = CASE WHEN EXCLUDED.status = 'cancelled' THEN coalesce(r.cancelled_at, now()) END,
 		updated_at = now()
+	WHERE r.status IS DISTINCT FROM EXCLUDED.status
+		OR r.registrant_id IS DISTINCT FROM coalesce(EXCLUDED.registrant_id, r.registrant_id)
 	RETURNING r.id, r.status
 )
-SELECT input.ticket_id, saved.id, saved.status FROM input LEFT JOIN saved ON true`, `[
+SELECT input.ticket_id, coalesce(saved.id, existing.id) AS id, coalesce(saved.status, existing.status) AS status
+FROM input
+LEFT JOIN saved ON true
+LEFT JOIN zoom_registrants existing ON existing.ticket_id = input.ticket_id AND existing.meeting_id = input.meeting_id`, `[
 	$('Each Session').first().json.id, $json.ticketId ?? '', $json.registrantId ?? null, $json.email ?? null,
 	$json.ticketId ? $('Holder').item.json.firstName : null, $json.ticketId ? $('Holder').item.json.lastName : null,
 	$json.joinUrl ?? null,
@@ -830,6 +847,9 @@ without it n8n refuses the call before the workflow runs.
 | \`POST meetings\` | \`topic\`, \`type\` (1 instant, 2 scheduled), \`start_time\`, \`duration\`, \`timezone\`, \`settings\` | 201 meeting with join URL, passcode, dial-in |
 | \`POST meetings/{meetingId}/registrants\` | \`email\`, \`first_name\`, \`last_name\` | 201 registrant id and join URL |
 | \`GET meetings/{meetingId}/participants\` | | the attendance report: one row per person |
+
+The two routes with \`{meetingId}\` are Webhook nodes whose webhook ID is \`api\` (n8n serves a path with a parameter
+under its webhook ID): keep it when you copy them.
 
 Bad bodies get 400 with \`{error, message}\`; Zoom's refusals are passed on with their status and message.
 Settings → \`zoomApiBaseUrl\` is only used by \`auth\` (\`https://api.zoomgov.com/v2\` for Zoom for Government).
@@ -915,7 +935,9 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	w.connect('Create Meeting', 'Meeting Created', 0).connect('Create Meeting', 'Zoom Refused Meeting', 1);
 
 	// POST meetings/:meetingId/registrants
-	w.node('Add Registrant Request', ...NODE.webhook, [0, 1000], webhookParameters('api/integrations/zoom/meetings/:meetingId/registrants'), { credentials: ['apiKey'] });
+	// n8n serves a path with a :parameter at /webhook/<webhookId>/<path>: the webhook id "api" makes
+	// these two read /webhook/api/integrations/zoom/meetings/<id>/...
+	w.node('Add Registrant Request', ...NODE.webhook, [0, 1000], webhookParameters('integrations/zoom/meetings/:meetingId/registrants'), { credentials: ['apiKey'], webhookId: 'api' });
 	w.node('Valid Registrant?', ...NODE.if, [220, 1000], ifParameters(
 		"/^\\d{9,12}$/.test($json.params?.meetingId ?? '') && /^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$/.test($json.body?.email ?? '') && typeof $json.body?.first_name === 'string' && $json.body.first_name.trim() !== ''",
 	));
@@ -945,7 +967,7 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	w.connect('Add Registrant', 'Registrant Added', 0).connect('Add Registrant', 'Zoom Refused Registrant', 1);
 
 	// GET meetings/:meetingId/participants
-	w.node('Participants Request', ...NODE.webhook, [0, 1500], webhookParameters('api/integrations/zoom/meetings/:meetingId/participants', 'GET'), { credentials: ['apiKey'] });
+	w.node('Participants Request', ...NODE.webhook, [0, 1500], webhookParameters('integrations/zoom/meetings/:meetingId/participants', 'GET'), { credentials: ['apiKey'], webhookId: 'api' });
 	w.node('Valid Meeting ID?', ...NODE.if, [220, 1500], ifParameters("/^\\d{9,12}$/.test($json.params?.meetingId ?? '')"));
 	w.node('Bad Meeting ID', ...NODE.respond, [440, 1700], respondParameters(
 		"{ error: 'invalid_meeting_id', message: 'meetingId must be a Zoom meeting ID (digits)' }", 400));
