@@ -152,7 +152,11 @@ function numericPasscode(session: Session): string {
 	return String(digest.readUInt32BE(0) % 1_000_000).padStart(6, '0');
 }
 
-function applySchedule(session: Session, body: Record<string, any>, now: number): void {
+const SCHEDULE_FIELDS = ['type', 'start_time', 'duration', 'timezone', 'recurrence'];
+
+/** Applies schedule fields; occurrences are generated again only when one of them changed. */
+function applySchedule(session: Session, body: Record<string, any>, now: number, creating: boolean): void {
+	if (!creating && !SCHEDULE_FIELDS.some((field) => body[field] !== undefined)) return;
 	if (body.timezone !== undefined) {
 		if (!isTimeZone(body.timezone)) throw invalidField('timezone');
 		session.timezone = body.timezone;
@@ -163,7 +167,7 @@ function applySchedule(session: Session, body: Record<string, any>, now: number)
 		checkRecurrence(body.recurrence as Recurrence);
 		session.recurrence = body.recurrence as Recurrence;
 	}
-	if (RECURRING.has(session.type) && !session.recurrence && RECURRING_FIXED.has(session.type)) throw invalidField('recurrence');
+	if (RECURRING_FIXED.has(session.type) && !session.recurrence) throw invalidField('recurrence');
 	if (!RECURRING.has(session.type)) session.recurrence = undefined;
 	if (session.type === 3 || session.type === 6) {
 		session.start_time = undefined;
@@ -219,7 +223,7 @@ export function createSession(request: ApiRequest, kind: SessionKind, host: User
 		extra: {},
 	};
 	if (type === 1) body.start_time = undefined;
-	applySchedule(session, { timezone: body.timezone, start_time: body.start_time, recurrence: body.recurrence }, now);
+	applySchedule(session, { timezone: body.timezone, start_time: body.start_time, recurrence: body.recurrence }, now, true);
 	if (body.pre_schedule !== undefined) session.extra.pre_schedule = body.pre_schedule;
 	sim.store.sessions.set(session.id, session);
 	return session;
@@ -247,7 +251,7 @@ export function updateSession(request: ApiRequest, session: Session): void {
 	if (body.password !== undefined) session.password = body.password;
 	if (body.settings !== undefined) session.settings = deepMerge(session.settings, body.settings);
 	if (body.pre_schedule !== undefined) session.extra.pre_schedule = body.pre_schedule;
-	applySchedule(session, body, sim.clock.now());
+	applySchedule(session, body, sim.clock.now(), false);
 }
 
 export function findOccurrence(session: Session, occurrenceId: string): Occurrence {
@@ -261,7 +265,7 @@ export function registrationEnabled(session: Session): boolean {
 }
 
 export function joinUrl(sim: Sim, session: Session): string {
-	return `${sim.joinDomain}/${session.kind === 'meeting' ? 'j' : 'j'}/${session.id}?pwd=${encryptedPasscode(session)}`;
+	return `${sim.joinDomain}/j/${session.id}?pwd=${encryptedPasscode(session)}`;
 }
 
 /** The meeting or webinar object Zoom returns from create and get. */

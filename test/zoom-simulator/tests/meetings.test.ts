@@ -90,6 +90,8 @@ describe('meetings, webinars and registrants', () => {
 
 		assert.equal((await zoom.api('DELETE', `/meetings/${created.id}`, undefined, { occurrence_id: occurrence })).status, 204);
 		assert.equal((await zoom.api('GET', `/meetings/${created.id}`)).body.occurrences.length, 2);
+		await zoom.api('PATCH', `/meetings/${created.id}`, { agenda: 'only the agenda' });
+		assert.equal((await zoom.api('GET', `/meetings/${created.id}`)).body.occurrences.length, 2, 'a deleted occurrence stays deleted');
 		const badOccurrence = await zoom.api('DELETE', `/meetings/${created.id}`, undefined, { occurrence_id: occurrence });
 		assert.equal(badOccurrence.status, 400);
 		assert.equal(badOccurrence.body.code, 300);
