@@ -2,7 +2,7 @@
  * registrant-resync-10k: Sync Ticket Holders run again over 10,000 holders who are all registered
  * already (seeded straight into the simulator), at Pro limits. Nothing is to be done: the run
  * must only read the registrants (34 pages of 300 approved, one page each of pending and denied)
- * and send no change. Figure: wall time; target: no write and at most that handful of list calls.
+ * and send no change. Figure: the list calls made (floor and target: those 36); wall time beside it.
  */
 import { SyncBench, syncParameters, ticketHolders } from '../../integration/registrants/benchSupport';
 import type { BenchCase, BenchResult } from '../types';
@@ -32,23 +32,23 @@ const registrantResync10k: BenchCase = {
 				.filter(([operation]) => !['webinar', 'webinarRegistrants', 'token/other'].includes(operation))
 				.reduce((sum, [, count]) => sum + count, 0);
 			const unchanged = output.filter((item) => item.action === 'alreadyRegistered').length;
-			const ratio = calls.floorSeconds > 0 ? seconds / calls.floorSeconds : null;
 			return {
 				name: registrantResync10k.name,
-				figure: Number(seconds.toFixed(2)),
-				unit: 's wall',
+				figure: listCalls,
+				unit: 'list calls',
 				items: HOLDERS,
 				perItemMs: Number(((seconds * 1000) / HOLDERS).toFixed(3)),
-				floor: calls.floorSeconds,
+				floor: LIST_CALLS_TARGET,
 				target: LIST_CALLS_TARGET,
-				ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+				ratio: Number((listCalls / LIST_CALLS_TARGET).toFixed(3)),
 				lost: audit.lost + audit.wrongStatus,
 				duplicated: audit.duplicated + audit.unexpected,
 				peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
 				p99AckMs: null,
 				targetMet: writes === 0 && listCalls <= LIST_CALLS_TARGET && unchanged === HOLDERS,
 				targetReason: `${listCalls} list calls (target ≤ ${LIST_CALLS_TARGET}), ${writes} writes, ${unchanged} holders already registered, in ${seconds.toFixed(2)} s`,
-				listCalls,
+				wallSeconds: Number(seconds.toFixed(2)),
+				rateFloorSeconds: calls.floorSeconds,
 				writes,
 				callsPerEndpoint: calls.callsPerEndpoint,
 				rateLimited429: calls.rateLimited429,
