@@ -48,10 +48,15 @@ export interface Registrant {
 
 export type AttendanceThreshold = { unit: 'minutes'; value: number } | { unit: 'percent'; value: number };
 
-export interface SummaryOptions {
+/** What the sessions are collected against. */
+export interface SpanOptions {
 	/** Start of the occurrence; sessions are clipped to [start, end] when both are given. */
 	meetingStart?: string;
 	meetingEnd?: string;
+}
+
+/** How the collected sessions are judged; only needed once all sessions are in. */
+export interface JudgementOptions {
 	/** Scheduled duration, for the share of the scheduled time each person attended. */
 	scheduledMinutes?: number;
 	/** Without a threshold, anyone with time in the meeting counts as attended. */
@@ -61,6 +66,8 @@ export interface SummaryOptions {
 	/** E-mail addresses of the host (and alternative hosts): marked as host, not as guests. */
 	hostEmails?: string[];
 }
+
+export type SummaryOptions = SpanOptions & JudgementOptions;
 
 export type PersonKeyType = 'registrant' | 'email' | 'user' | 'name';
 
@@ -202,25 +209,25 @@ function remember(person: PersonAccumulator, field: IdentityField, value: string
 
 /**
  * Collects sessions one at a time (a report page at a time) and produces one summary per person.
- * Only the per-person intervals are kept, never the raw rows.
+ * Only the per-person intervals are kept, never the raw rows. Collecting needs only the span;
+ * the rules for the summary (threshold, scheduled duration, registrants) come at the end, so the
+ * rows can be read while those are still being looked up.
  */
 export class AttendanceAccumulator {
 	private readonly people = new Map<string, PersonAccumulator>();
 
 	private readonly span?: Interval;
 
-	private readonly hostEmails: Set<string>;
+	// Attendees share join and leave times (the start, the end, whole minutes), so a summary of
+	// thousands of people formats only a few distinct instants.
+	private readonly times = new Map<number, string>();
 
-	constructor(private readonly options: SummaryOptions = {}) {
-		this.hostEmails = new Set((options.hostEmails ?? []).map((email) => email.trim().toLowerCase()).filter(Boolean));
+	constructor(options: SpanOptions = {}) {
 		const start = parseTime(options.meetingStart, 'Meeting start');
 		const end = parseTime(options.meetingEnd, 'Meeting end');
 		if (start !== undefined && end !== undefined) {
 			if (end < start) throw new RangeError('Meeting end is before meeting start');
 			this.span = { start, end };
-		}
-		if (options.threshold?.unit === 'percent' && !(options.scheduledMinutes && options.scheduledMinutes > 0)) {
-			throw new RangeError('A percentage threshold needs the scheduled duration of the meeting');
 		}
 	}
 
@@ -245,18 +252,22 @@ export class AttendanceAccumulator {
 		return this;
 	}
 
-	summarize(): PersonAttendance[] {
-		const summaries = [...this.people.values()].map((person) => this.summarizePerson(person));
-		if (this.options.registrants) summaries.push(...this.absentees(this.options.registrants, summaries));
+	summarize(options: JudgementOptions = {}): PersonAttendance[] {
+		if (options.threshold?.unit === 'percent' && !(options.scheduledMinutes && options.scheduledMinutes > 0)) {
+			throw new RangeError('A percentage threshold needs the scheduled duration of the meeting');
+		}
+		const hostEmails = new Set((options.hostEmails ?? []).map((email) => email.trim().toLowerCase()).filter(Boolean));
+		const summaries = [...this.people.values()].map((person) => this.summarizePerson(person, options, hostEmails));
+		if (options.registrants) summaries.push(...this.absentees(options.registrants, summaries, options));
 		return summaries;
 	}
 
-	private summarizePerson(person: PersonAccumulator): PersonAttendance {
+	private summarizePerson(person: PersonAccumulator, options: JudgementOptions, hostEmails: Set<string>): PersonAttendance {
 		const intervals = mergeIntervals(this.span ? clipIntervals(person.intervals, this.span.start, this.span.end) : person.intervals);
 		const totalMs = intervals.reduce((total, interval) => total + interval.end - interval.start, 0);
 		const totalSeconds = Math.round(totalMs / 1000);
 		const { registrantId, email, name, zoomUserId } = person.identity;
-		const host = !registrantId && email !== undefined && this.hostEmails.has(email.value.toLowerCase());
+		const host = !registrantId && email !== undefined && hostEmails.has(email.value.toLowerCase());
 		return {
 			key: person.key,
 			keyType: person.keyType,
@@ -267,33 +278,28 @@ export class AttendanceAccumulator {
 			host,
 			guest: !registrantId && !host,
 			absent: false,
-			attended: this.isAttended(totalSeconds),
+			attended: isAttended(totalSeconds, options),
 			sessions: person.sessions,
 			rejoins: Math.max(0, intervals.length - 1),
-			intervals: intervals.map((interval) => ({ joinTime: toZoomTime(interval.start), leaveTime: toZoomTime(interval.end) })),
+			intervals: intervals.map((interval) => ({ joinTime: this.format(interval.start), leaveTime: this.format(interval.end) })),
 			totalSeconds,
 			totalMinutes: round2(totalSeconds / 60),
-			firstJoin: intervals.length > 0 ? toZoomTime(intervals[0].start) : null,
-			lastLeave: intervals.length > 0 ? toZoomTime(intervals[intervals.length - 1].end) : null,
-			shareOfScheduled: this.share(totalSeconds),
+			firstJoin: intervals.length > 0 ? this.format(intervals[0].start) : null,
+			lastLeave: intervals.length > 0 ? this.format(intervals[intervals.length - 1].end) : null,
+			shareOfScheduled: share(totalSeconds, options.scheduledMinutes),
 		};
 	}
 
-	private share(totalSeconds: number): number | null {
-		const scheduled = this.options.scheduledMinutes;
-		if (!scheduled || scheduled <= 0) return null;
-		return round2((totalSeconds / (scheduled * 60)) * 100);
+	private format(epochMs: number): string {
+		let text = this.times.get(epochMs);
+		if (text === undefined) {
+			text = toZoomTime(epochMs);
+			this.times.set(epochMs, text);
+		}
+		return text;
 	}
 
-	private isAttended(totalSeconds: number): boolean {
-		const threshold = this.options.threshold;
-		if (!threshold) return totalSeconds > 0;
-		if (threshold.unit === 'minutes') return totalSeconds > 0 && totalSeconds >= threshold.value * 60;
-		const scheduledSeconds = (this.options.scheduledMinutes as number) * 60;
-		return totalSeconds > 0 && totalSeconds * 100 >= threshold.value * scheduledSeconds;
-	}
-
-	private absentees(registrants: Registrant[], present: PersonAttendance[]): PersonAttendance[] {
+	private absentees(registrants: Registrant[], present: PersonAttendance[], options: JudgementOptions): PersonAttendance[] {
 		const presentIds = new Set(present.map((person) => person.registrantId).filter(Boolean));
 		const presentEmails = new Set(present.map((person) => person.email?.toLowerCase()).filter(Boolean));
 		const seen = new Set<string>();
@@ -324,13 +330,27 @@ export class AttendanceAccumulator {
 				totalMinutes: 0,
 				firstJoin: null,
 				lastLeave: null,
-				shareOfScheduled: this.share(0),
+				shareOfScheduled: share(0, options.scheduledMinutes),
 			});
 		}
 		return absent;
 	}
 }
 
+/** Percentage of the scheduled duration, null when that is not known. */
+function share(totalSeconds: number, scheduledMinutes: number | undefined): number | null {
+	if (!scheduledMinutes || scheduledMinutes <= 0) return null;
+	return round2((totalSeconds / (scheduledMinutes * 60)) * 100);
+}
+
+function isAttended(totalSeconds: number, options: JudgementOptions): boolean {
+	const threshold = options.threshold;
+	if (!threshold) return totalSeconds > 0;
+	if (threshold.unit === 'minutes') return totalSeconds > 0 && totalSeconds >= threshold.value * 60;
+	const scheduledSeconds = (options.scheduledMinutes as number) * 60;
+	return totalSeconds > 0 && totalSeconds * 100 >= threshold.value * scheduledSeconds;
+}
+
 export function summarizeAttendance(sessions: Iterable<AttendanceSession>, options: SummaryOptions = {}): PersonAttendance[] {
-	return new AttendanceAccumulator(options).addAll(sessions).summarize();
+	return new AttendanceAccumulator(options).addAll(sessions).summarize(options);
 }

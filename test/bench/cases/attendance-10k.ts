@@ -25,6 +25,7 @@ interface Truth {
 interface LoggedRequest {
 	operationId?: string;
 	status: number;
+	durationMs: number;
 }
 
 const attendance10k: BenchCase = {
@@ -89,7 +90,9 @@ const attendance10k: BenchCase = {
 			const people = result.json('Attendance');
 
 			const requests = (await sim.control<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
-			const pages = requests.filter((request) => request.operationId === 'reportWebinarParticipants' && request.status === 200).length;
+			const pageRequests = requests.filter((request) => request.operationId === 'reportWebinarParticipants' && request.status === 200);
+			const pages = pageRequests.length;
+			const simulatorMsPerPage = pageRequests.reduce((total, request) => total + request.durationMs, 0) / Math.max(1, pages);
 			const rateLimited = requests.filter((request) => request.status === 429).length;
 			const floor = (Math.ceil(pages / HEAVY_PER_SECOND) - 1) * 1;
 
@@ -120,6 +123,8 @@ const attendance10k: BenchCase = {
 				rateLimited429: rateLimited,
 				requests: requests.length,
 				mismatchedPeople: wrong,
+				simulatorMsPerPage: Number(simulatorMsPerPage.toFixed(1)),
+				clientMsPerPage: Number(((seconds * 1000) / Math.max(1, pages)).toFixed(1)),
 			};
 		} finally {
 			await sim.close();

@@ -183,7 +183,8 @@ describe('summarizeAttendance', () => {
 	});
 
 	it('refuses a percentage threshold without a scheduled duration', () => {
-		assert.throws(() => new AttendanceAccumulator({ threshold: { unit: 'percent', value: 80 } }), /scheduled duration/);
+		const accumulator = new AttendanceAccumulator().addAll([session({ registrantId: 'a', from: 0, to: 30 })]);
+		assert.throws(() => accumulator.summarize({ threshold: { unit: 'percent', value: 80 } }), /scheduled duration/);
 	});
 
 	it('adds registrants who never joined as absent, matching by id or e-mail', () => {

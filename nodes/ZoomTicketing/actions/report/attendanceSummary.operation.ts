@@ -11,7 +11,8 @@ import {
 } from '../../helpers/attendance';
 import { assertEnum, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
-import { getParticipantRows, isNotFound, occurrenceFields, resolveOccurrences, withReportReady, type Occurrence } from './common';
+import { getAllReportPages } from './pages';
+import { forEachParticipantPage, isNotFound, occurrenceFields, resolveOccurrences, withReportReady, type Occurrence } from './common';
 
 const properties: INodeProperties[] = [
 	...eventTargetFields().map((field) =>
@@ -129,7 +130,7 @@ async function meetingRegistrants(this: IExecuteFunctions, target: EventTarget):
 
 async function webinarAbsentees(this: IExecuteFunctions, occurrence: Occurrence, itemIndex: number): Promise<Registrant[]> {
 	const rows = await withReportReady(this, 'webinar', occurrence, itemIndex, async () =>
-		(await zoomApiRequestAllItems.call(this, 'registrants', 'GET', `/past_webinars/${occurrence.pathId}/absentees`)) as IDataObject[],
+		await getAllReportPages.call(this, 'registrants', `/past_webinars/${occurrence.pathId}/absentees`),
 	);
 	return rows.map(toRegistrant);
 }
@@ -149,7 +150,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const includeAbsent = this.getNodeParameter('includeAbsent', itemIndex) as boolean;
 	const override = readScheduledOverride.call(this, itemIndex);
 
-	const schedule = await readSchedule.call(this, target, threshold?.unit === 'percent' && override === undefined);
+	// The meeting (Light) and its registrants (Medium) are looked up while the report pages
+	// (Heavy) are read: they count against other rate-limit categories.
+	const lookups = Promise.all([
+		readSchedule.call(this, target, threshold?.unit === 'percent' && override === undefined),
+		includeAbsent && target.kind === 'meeting' ? meetingRegistrants.call(this, target) : Promise.resolve(undefined),
+	]);
+	// Awaited below; this only keeps a failure from going unhandled if reading the pages fails first.
+	lookups.catch(() => undefined);
+
+	const occurrences = await resolveOccurrences.call(this, target.kind, target.id, itemIndex);
+	const collected: Array<{ occurrence: Occurrence; accumulator: AttendanceAccumulator; absentees?: Registrant[] }> = [];
+	for (const occurrence of occurrences) {
+		const accumulator = new AttendanceAccumulator();
+		// Rows are folded in page by page and never kept: only each person's intervals are.
+		await forEachParticipantPage.call(this, target.kind, occurrence, itemIndex, (rows) => {
+			for (const row of rows) {
+				const session = sessionFromReportRow(row as ZoomParticipantRow);
+				if (session) accumulator.add(session);
+			}
+		});
+		const absentees = includeAbsent && target.kind === 'webinar' ? await webinarAbsentees.call(this, occurrence, itemIndex) : undefined;
+		collected.push({ occurrence, accumulator, absentees });
+	}
+
+	const [schedule, registrants] = await lookups;
 	const scheduled = override ?? schedule.minutes;
 	if (threshold?.unit === 'percent' && scheduled === undefined) {
 		throw new NodeOperationError(
@@ -159,25 +184,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		);
 	}
 
-	const occurrences = await resolveOccurrences.call(this, target.kind, target.id, itemIndex);
-	const registrants = includeAbsent && target.kind === 'meeting' ? await meetingRegistrants.call(this, target) : undefined;
-
 	const results: IDataObject[] = [];
-	for (const occurrence of occurrences) {
-		const rows = await getParticipantRows.call(this, target.kind, occurrence, itemIndex);
-		const absentees =
-			includeAbsent && target.kind === 'webinar' ? await webinarAbsentees.call(this, occurrence, itemIndex) : registrants;
-		const accumulator = new AttendanceAccumulator({
+	for (const { occurrence, accumulator, absentees } of collected) {
+		const people = accumulator.summarize({
 			scheduledMinutes: scheduled,
 			threshold,
-			registrants: absentees,
+			registrants: absentees ?? registrants,
 			hostEmails: schedule.hostEmails,
 		});
-		for (const row of rows) {
-			const session = sessionFromReportRow(row as ZoomParticipantRow);
-			if (session) accumulator.add(session);
-		}
-		for (const person of accumulator.summarize()) {
+		for (const person of people) {
 			results.push({
 				eventType: target.kind,
 				eventId: target.id,

@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 
 import { InvalidParameterError, requireString } from '../../helpers/validation';
-import { encodeZoomUuid, zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
+import { encodeZoomUuid, zoomApiRequest } from '../../transport';
+import { forEachReportPage, getAllReportPages } from './pages';
+
+const PARTICIPANT_QUERY = { include_fields: 'registrant_id' };
 
 export type EventKind = 'meeting' | 'webinar';
 
@@ -139,15 +142,20 @@ export async function getParticipantRows(
 	limit?: number,
 ): Promise<IDataObject[]> {
 	return await withReportReady(this, kind, occurrence, itemIndex, async () =>
-		(await zoomApiRequestAllItems.call(
-			this,
-			'participants',
-			'GET',
-			reportEndpoint(kind, occurrence.pathId, 'participants'),
-			{},
-			{ include_fields: 'registrant_id' },
-			limit,
-		)) as IDataObject[],
+		await getAllReportPages.call(this, 'participants', reportEndpoint(kind, occurrence.pathId, 'participants'), PARTICIPANT_QUERY, limit),
+	);
+}
+
+/** Hands the participant rows of one occurrence to `onPage`, a page at a time. */
+export async function forEachParticipantPage(
+	this: IExecuteFunctions,
+	kind: EventKind,
+	occurrence: Occurrence,
+	itemIndex: number,
+	onPage: (rows: IDataObject[]) => void,
+): Promise<void> {
+	await withReportReady(this, kind, occurrence, itemIndex, async () =>
+		await forEachReportPage.call(this, 'participants', reportEndpoint(kind, occurrence.pathId, 'participants'), PARTICIPANT_QUERY, undefined, onPage),
 	);
 }
 
