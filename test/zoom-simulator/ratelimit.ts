@@ -88,19 +88,22 @@ function nextUtcMidnight(nowMs: number): string {
 	return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1)).toISOString().replace('.000Z', 'Z');
 }
 
+/** Zoom's answer once a daily limit is used up; it resets at the next UTC midnight. */
+export function dailyLimitError(store: Store, category: RateCategory, max: number, message: string): ZoomError {
+	return new ZoomError(429, 429, message, undefined, {
+		'X-RateLimit-Category': category,
+		'X-RateLimit-Type': 'Daily-limit',
+		'X-RateLimit-Limit': String(max),
+		'X-RateLimit-Remaining': '0',
+		'Retry-After': nextUtcMidnight(store.clock.now()),
+	});
+}
+
 /**
  * Zoom's daily limits that are not per category: counts one use of `what` by `subject` and
  * throws the daily-limit 429 once `max` uses were made this (UTC, simulated) day.
  */
 export function spendDaily(store: Store, category: RateCategory, what: string, subject: string, max: number, message: string): void {
-	if (store.peekDaily(what, subject) >= max) {
-		throw new ZoomError(429, 429, message, undefined, {
-			'X-RateLimit-Category': category,
-			'X-RateLimit-Type': 'Daily-limit',
-			'X-RateLimit-Limit': String(max),
-			'X-RateLimit-Remaining': '0',
-			'Retry-After': nextUtcMidnight(store.clock.now()),
-		});
-	}
+	if (store.peekDaily(what, subject) >= max) throw dailyLimitError(store, category, max, message);
 	store.countDaily(what, subject);
 }

@@ -1,6 +1,6 @@
 import type { ApiRequest, ApiResult, HandlerTable } from '../context';
 import { ZoomError, invalidField } from '../errors';
-import { spendDaily } from '../ratelimit';
+import { dailyLimitError } from '../ratelimit';
 import type { Registrant, RegistrantStatus, Session, SessionKind } from '../state/types';
 import { zoomTime } from '../clock';
 import { registrationPayload } from '../webhookPayloads';
@@ -52,20 +52,21 @@ function checkQuestions(session: Session, body: Record<string, any>): void {
 	}
 }
 
+/** The same person may be added to one meeting or webinar at most 3 times a day (single or batch). */
 function sameRegistrantLimit(request: ApiRequest, session: Session, emails: string[]): void {
+	const what = `registrant:${session.id}`;
+	const store = request.sim.store;
 	for (const email of emails) {
-		if (request.sim.store.peekDaily(`registrant:${session.id}`, email) >= SAME_REGISTRANT_PER_DAY) {
-			spendDaily(
-				request.sim.store,
+		if (store.peekDaily(what, email) >= SAME_REGISTRANT_PER_DAY) {
+			throw dailyLimitError(
+				store,
 				request.spec.rateCategory,
-				`registrant:${session.id}`,
-				email,
 				SAME_REGISTRANT_PER_DAY,
 				`You have exceeded the daily rate limit (${SAME_REGISTRANT_PER_DAY}) of Add ${session.kind} registrant API requests for the registrant (${email}). You can resume these API requests at GMT 00:00:00.`,
 			);
 		}
 	}
-	for (const email of emails) request.sim.store.countDaily(`registrant:${session.id}`, email);
+	for (const email of emails) store.countDaily(what, email);
 }
 
 /**
