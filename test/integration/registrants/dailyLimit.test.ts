@@ -30,7 +30,7 @@ describe('Sync Ticket Holders at a daily limit (real n8n engine, simulator)', ()
 		const exhausted = holders[99];
 		const webinar = { resource: 'registrant', eventType: 'webinar', webinarId: byId(webinarId) };
 		for (let attempt = 0; attempt < 3; attempt++) {
-			await zoom.runNode({ ...webinar, operation: 'add', email: exhausted.email, firstName: 'Tries' });
+			await zoom.runNode({ ...webinar, operation: 'add', email: String(exhausted.email), firstName: 'Tries' });
 		}
 		const [registered] = (await zoom.runNode({ ...webinar, operation: 'getMany', status: 'approved', returnAll: true })).json('Zoom');
 		await zoom.runNode({ ...webinar, operation: 'delete', registrantId: String(registered.id) });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { EventTarget } from '../../descriptions/webinarOrMeeting';
@@ -9,7 +9,7 @@ import { zoomApiFullRequest, zoomApiRequest, zoomApiRequestAllItems } from '../.
 
 /** Zoom's batch and status endpoints take at most 30 registrants per request. */
 export const ZOOM_BATCH_SIZE = 30;
-// Enough requests in flight to use Zoom's per-second allowance while the transport paces 429s.
+// Requests in flight at once; the lane pacers keep them under Zoom's per-second limits.
 const BATCH_CONCURRENCY = 10;
 const SINGLE_CONCURRENCY = 10;
 
@@ -59,12 +59,6 @@ export type WriteResult =
 
 export function isStopError(error: unknown): error is NodeApiError {
 	return error instanceof NodeApiError && error.httpCode === '429';
-}
-
-export function zoomCodeOf(error: unknown): number | undefined {
-	const response = (error as { errorResponse?: JsonObject }).errorResponse;
-	const code = response?.code;
-	return code === undefined || code === null ? undefined : Number(code);
 }
 
 export function reasonOf(error: Error): string {
@@ -123,8 +117,8 @@ export async function readRegistrants(
  */
 function isUncertain(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
-	const status = Number(error.httpCode);
-	return Number.isNaN(status) || status >= 500;
+	if (error.httpCode === null || error.httpCode === undefined || error.httpCode === '') return true;
+	return Number(error.httpCode) >= 500;
 }
 
 export interface AddRequest {

@@ -216,8 +216,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		}
 	});
 
-	const info = await readEventInfo.call(this, target);
-	const current = await readRegistrants.call(this, target);
+	const [info, current] = await Promise.all([readEventInfo.call(this, target), readRegistrants.call(this, target)]);
 	const plan = buildSyncPlan(holders, current, { removeAbsent: options.removeAbsent === true, protectedEmails });
 
 	const stop: StopSignal = {};
@@ -310,7 +309,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 		summary.stopDescription = stop.error.description ?? null;
 		summary.message = `Stopped early: ${counts.notDone} change(s) were not made. Everything else above was applied; run the same sync again after the limit resets to finish.`;
 	}
-	output.push({ json: summary, pairedItem: { item: 0 } });
+	output.push({ json: summary, pairedItem: items.map((_, item) => ({ item })) });
 	return output;
 }
 
