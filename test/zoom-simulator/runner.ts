@@ -84,6 +84,33 @@ interface TimelineEvent {
 	fire: () => void;
 }
 
+/** A single meeting or webinar is over once ended; recurring ones wait for their next occurrence. */
+function statusAfterEnd(session: Session): Session['status'] {
+	return session.type === 1 || session.type === 2 || session.type === 5 ? 'finished' : 'waiting';
+}
+
+/** Poll answers and Q&A entries of a run, at their minutes after the start. */
+function addInteractions(instance: Instance, input: RunInput, startMs: number): void {
+	for (const poll of input.polls ?? []) {
+		instance.pollAnswers.push({
+			name: poll.name ?? poll.email,
+			email: poll.email,
+			question: poll.question,
+			answer: poll.answer,
+			date_time: startMs + Math.round((poll.minute ?? 1) * MINUTE),
+		});
+	}
+	for (const qa of input.qa ?? []) {
+		instance.qa.push({
+			name: qa.name ?? qa.email,
+			email: qa.email,
+			question: qa.question,
+			answer: qa.answer ?? '',
+			create_time: startMs + Math.round((qa.minute ?? 1) * MINUTE),
+		});
+	}
+}
+
 /** What really happened when a paced run was ended before its planned end. */
 function actualTruth(planned: GroundTruthPerson[], rows: ParticipantRow[]): GroundTruthPerson[] {
 	const byUuid = new Map(planned.map((p) => [p.participantUuid, { ...p, sessions: [] as GroundTruthPerson['sessions'], totalSeconds: 0 }]));
@@ -260,24 +287,7 @@ export class Runner {
 			}
 			truth.push(record);
 		});
-		for (const poll of input.polls ?? []) {
-			instance.pollAnswers.push({
-				name: poll.name ?? poll.email,
-				email: poll.email,
-				question: poll.question,
-				answer: poll.answer,
-				date_time: startMs + Math.round((poll.minute ?? 1) * MINUTE),
-			});
-		}
-		for (const qa of input.qa ?? []) {
-			instance.qa.push({
-				name: qa.name ?? qa.email,
-				email: qa.email,
-				question: qa.question,
-				answer: qa.answer ?? '',
-				create_time: startMs + Math.round((qa.minute ?? 1) * MINUTE),
-			});
-		}
+		addInteractions(instance, input, startMs);
 		const runId = sim.store.ids.token(16);
 		const reportDelayMs = (input.reportDelaySeconds ?? sim.reportDelaySeconds) * 1000;
 		const run: RunRecord = {
@@ -312,25 +322,12 @@ export class Runner {
 			session.instances.push(instance);
 			sim.store.instancesByUuid.set(instance.uuid, { session, instance });
 			session.live = undefined;
-			session.status = session.type === 2 || session.type === 5 || session.type === 1 ? 'finished' : 'waiting';
+			session.status = statusAfterEnd(session);
 			run.status = 'ended';
 			run.endTime = zoomTime(instance.end_time);
 			run.reportReadyAt = zoomTime(instance.reportReadyAt);
 			send(`${session.kind}.ended`, () => endedPayload(sim, session, instance, input.practiceSession === true), instance.end_time!);
-			if (input.recording !== false) {
-				const specs = typeof input.recording === 'object' ? input.recording.files : undefined;
-				const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time, specs);
-				const downloadToken = issueDownloadToken(sim, recording);
-				run.recording = { uuid: recording.uuid, fileIds: recording.files.map((f) => f.id), downloadToken };
-				const serialized = serializeRecording(sim, recording, false);
-				for (const which of ['completed', 'transcript_completed'] as const) {
-					const payload = recordingPayload(sim, recording, serialized, which);
-					if (!payload) continue;
-					// Zoom puts download_token beside payload, at the top level of the body.
-					const body = sim.webhooks.body(`recording.${which}`, payload, instance.end_time);
-					sim.webhooks.emitRaw(`recording.${which}`, `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`);
-				}
-			}
+			if (input.recording !== false) run.recording = this.record(session, instance, input.recording);
 		};
 		timeline.sort((a, b) => a.at - b.at || a.order - b.order);
 		this.runs.set(runId, run);
@@ -344,37 +341,69 @@ export class Runner {
 				sim.webhooks.options.concurrency = previous;
 			});
 		} else {
-			done = new Promise<void>((resolve) => {
-				const stop = () => {
-					for (const timer of scheduled) {
-						clearTimeout(timer);
-						this.timers.delete(timer);
-					}
-					finish();
-					resolve();
-				};
-				this.live.set(session.id, stop);
-				const scheduled: NodeJS.Timeout[] = [];
-				for (const event of timeline) {
-					const delay = ((event.at - startMs) / MINUTE) * msPerMinute;
-					const timer = setTimeout(() => {
-						this.timers.delete(timer);
-						event.fire();
-					}, delay);
-					scheduled.push(timer);
-					this.timers.add(timer);
-				}
-				const endTimer = setTimeout(() => {
-					this.timers.delete(endTimer);
-					completed = true;
-					stop();
-				}, lastLeave * msPerMinute + 1);
-				scheduled.push(endTimer);
-				this.timers.add(endTimer);
-			});
+			done = this.playPaced(session, timeline, startMs, msPerMinute, lastLeave, () => {
+				completed = true;
+			}, finish);
 		}
 		this.completions.set(runId, done);
 		return { run, done };
+	}
+
+	/**
+	 * Plays the timeline back in real time, `msPerMinute` per simulated minute; `stop` (also
+	 * reachable through `endNow`) cancels what has not happened yet and ends the run.
+	 */
+	private playPaced(
+		session: Session,
+		timeline: TimelineEvent[],
+		startMs: number,
+		msPerMinute: number,
+		minutes: number,
+		onComplete: () => void,
+		finish: () => void,
+	): Promise<void> {
+		return new Promise<void>((resolve) => {
+			const scheduled: NodeJS.Timeout[] = [];
+			const schedule = (delay: number, action: () => void) => {
+				const timer = setTimeout(() => {
+					this.timers.delete(timer);
+					action();
+				}, delay);
+				scheduled.push(timer);
+				this.timers.add(timer);
+			};
+			const stop = () => {
+				for (const timer of scheduled) {
+					clearTimeout(timer);
+					this.timers.delete(timer);
+				}
+				finish();
+				resolve();
+			};
+			this.live.set(session.id, stop);
+			for (const event of timeline) schedule(((event.at - startMs) / MINUTE) * msPerMinute, event.fire);
+			schedule(minutes * msPerMinute + 1, () => {
+				onComplete();
+				stop();
+			});
+		});
+	}
+
+	/** Produces the cloud recording of a finished instance and announces it as Zoom does. */
+	private record(session: Session, instance: Instance, spec: RunInput['recording']): RunRecord['recording'] {
+		const sim = this.sim;
+		const files = typeof spec === 'object' ? spec.files : undefined;
+		const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time!, files);
+		const downloadToken = issueDownloadToken(sim, recording);
+		const serialized = serializeRecording(sim, recording, false);
+		for (const which of ['completed', 'transcript_completed'] as const) {
+			const payload = recordingPayload(sim, recording, serialized, which);
+			if (!payload) continue;
+			// Zoom puts download_token beside payload, at the top level of the body.
+			const body = sim.webhooks.body(`recording.${which}`, payload, instance.end_time);
+			sim.webhooks.emitRaw(`recording.${which}`, `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`);
+		}
+		return { uuid: recording.uuid, fileIds: recording.files.map((f) => f.id), downloadToken };
 	}
 
 	/** Ends a paced run at once (the host pressed End, or `PUT /meetings/{id}/status`). */
@@ -384,7 +413,7 @@ export class Runner {
 			stop();
 			return;
 		}
-		session.status = session.type === 2 || session.type === 5 ? 'finished' : 'waiting';
+		session.status = statusAfterEnd(session);
 		session.live = undefined;
 	}
 
