@@ -6,6 +6,8 @@ import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 import type { IDataObject } from 'n8n-workflow';
 
+import { zoomNode } from '../../harness';
+import { searchRecordings } from '../../../nodes/ZoomTicketing/methods/recordingSearch';
 import { byId, futureStart, ReportFixture } from '../report/support';
 
 interface RunRecord {
@@ -67,6 +69,19 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 		assert.equal(recordings.length, 1);
 		assert.equal(recordings[0].uuid, run.recording.uuid);
 		assert.equal(recordings[0].recording_files.length, 3);
+	});
+
+	it('offers the recording in the "From list" search, by topic', async () => {
+		const context = fixture.harness.loadOptionsContext(
+			zoomNode('Zoom', { resource: 'recording', operation: 'get' }, { serverToServer: fixture.credential }),
+		);
+		const found = await searchRecordings.call(context, 'workshop');
+		assert.deepEqual(
+			found.results.map((entry) => entry.value),
+			[run.recording.uuid],
+		);
+		assert.match(String(found.results[0].name), /^Recorded workshop \(\d{4}-\d{2}-\d{2} \d{2}:\d{2}\)$/);
+		assert.deepEqual((await searchRecordings.call(context, 'no such topic')).results, []);
 	});
 
 	it("lists a user's recordings over three months, one window per month", async () => {
