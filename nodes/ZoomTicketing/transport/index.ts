@@ -151,6 +151,19 @@ async function send(
 	)) as IN8nHttpFullResponse;
 }
 
+/**
+ * Daily limits hit during this node run, by request shape (`PATCH /meetings/{id}`): with Continue
+ * On Fail the remaining items fail at once with the same error instead of asking Zoom again.
+ * Kept per execution context only, so nothing is shared between executions or workers.
+ */
+const dailyLimitsHit = new WeakMap<object, Map<string, () => NodeApiError>>();
+
+function requestShape(method: string, url: string): string {
+	const path = url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0];
+	const segments = path.split('/').map((segment) => (segment.length >= 6 && /\d/.test(segment) ? '{id}' : segment));
+	return `${method} ${segments.join('/')}`;
+}
+
 function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, body: unknown): NodeApiError {
 	const zoomBody = asZoomErrorBody(body);
 	const resets = info.retryAt ? ` It resets at ${info.retryAt.toISOString()}.` : ' It resets at 00:00 UTC.';
@@ -176,6 +189,10 @@ export async function zoomApiFullRequest(
 	const type = credentialTypeFor(authenticationOf(this));
 	const node = this.getNode();
 	const repeatable = SAFE_TO_REPEAT.includes(method) || options.idempotent === true;
+
+	const shape = requestShape(method, url);
+	const earlierDailyLimit = dailyLimitsHit.get(this)?.get(shape);
+	if (earlierDailyLimit) throw earlierDailyLimit();
 
 	let rateLimited = 0;
 	let transient = 0;
@@ -239,7 +256,13 @@ export async function zoomApiFullRequest(
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		if (status === 429) {
 			const info = readRateLimit(headers, asZoomErrorBody(response.body), Date.now());
-			if (info.daily || info.waitMs > LONGEST_RATE_LIMIT_WAIT_MS) throw dailyLimitError(node, info, response.body);
+			if (info.daily || info.waitMs > LONGEST_RATE_LIMIT_WAIT_MS) {
+				const body = response.body;
+				const hits = dailyLimitsHit.get(this) ?? new Map<string, () => NodeApiError>();
+				hits.set(shape, () => dailyLimitError(node, info, body));
+				dailyLimitsHit.set(this, hits);
+				throw dailyLimitError(node, info, body);
+			}
 			if (rateLimited < MAX_RATE_LIMIT_RETRIES) {
 				rateLimited++;
 				await sleep(withJitter(info.waitMs));

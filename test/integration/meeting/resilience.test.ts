@@ -107,6 +107,16 @@ describe('Rate limits, server errors and dropped connections', () => {
 		const patches = await logSince('&method=PATCH');
 		assert.equal(patches.filter((entry) => entry.status === 429).length, 1, 'no hopeless retries');
 		assert.equal(patches.at(-1)?.status, 429, 'nothing was sent after the daily limit');
+
+		// With Continue On Fail, the items after the limit fail at once with the same error.
+		since = Number(patches.at(-1)?.seq);
+		const continued = await bed.harness.run(
+			chain(itemsNode(items.slice(0, 5)), { ...update, onError: 'continueRegularOutput' }),
+		);
+		const outputs = continued.json('Update');
+		assert.equal(outputs.length, 5);
+		assert.ok(outputs.every((output) => /daily limit was reached/.test(String(output.error))));
+		assert.equal((await logSince('&method=PATCH')).length, 1, 'one request told us; the other four items were not sent');
 		await bed.control('PUT', 'plan', { rateLimits: true });
 	});
 });
