@@ -232,4 +232,8 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 		assert.ok(recovered.nodeError('Zoom'), 'a permanently deleted recording cannot be recovered');
 		assert.deepEqual(await fixture.violations(), []);
 	});
+
+	it("sent only requests that match Zoom's OpenAPI description", async () => {
+		assert.deepEqual(await fixture.openApiMismatches(), []);
+	});
 });

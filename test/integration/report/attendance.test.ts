@@ -247,6 +247,10 @@ describe('Report resource in the n8n engine against a meeting run by the simulat
 		assert.equal(later.json('Zoom').length, 1);
 		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
 	});
+
+	it('sent only requests that match Zoom\'s OpenAPI description', async () => {
+		assert.deepEqual(await fixture.openApiMismatches(), []);
+	});
 });
 
 describe('Report resource: a recurring meeting, each occurrence reported on its own', () => {
@@ -350,6 +354,10 @@ describe('Report resource: a recurring meeting, each occurrence reported on its 
 		assert.equal(person.totalMinutes, 50);
 		assert.equal(person.rejoins, 1);
 	});
+
+	it('sent only requests that match Zoom\'s OpenAPI description', async () => {
+		assert.deepEqual(await fixture.openApiMismatches(), []);
+	});
 });
 
 describe('Report resource: a webinar, with absentees from Zoom\'s absentee report', () => {
@@ -423,6 +431,10 @@ describe('Report resource: a webinar, with absentees from Zoom\'s absentee repor
 		const calls = await fixture.requests();
 		assert.ok(calls.some((call) => call.operationId === 'webinarAbsentees' && call.status === 200));
 	});
+
+	it('sent only requests that match Zoom\'s OpenAPI description', async () => {
+		assert.deepEqual(await fixture.openApiMismatches(), []);
+	});
 });
 
 describe('Report resource: a webinar whose report spans several pages', () => {
@@ -469,5 +481,9 @@ describe('Report resource: a webinar whose report spans several pages', () => {
 		const pages = (await fixture.requests(since)).filter((call) => call.operationId === 'reportWebinarParticipants');
 		assert.equal(pages.length, 2);
 		assert.ok(pages.every((page) => page.status === 200 && Number(page.query.page_size) === 300));
+	});
+
+	it('sent only requests that match Zoom\'s OpenAPI description', async () => {
+		assert.deepEqual(await fixture.openApiMismatches(), []);
 	});
 });

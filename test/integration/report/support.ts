@@ -1,6 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode, type RunResult } from '../../harness';
+import {
+	chain,
+	checkRequestsAgainstOpenApi,
+	itemsNode,
+	N8nHarness,
+	serverToServerCredentialData,
+	zoomNode,
+	type RunResult,
+} from '../../harness';
 import { startSimulator, type RunningSimulator } from '../../zoom-simulator';
 
 export interface LoggedRequest {
@@ -61,6 +69,13 @@ export class ReportFixture {
 	async lastRequestSeq(): Promise<number> {
 		const log = await this.control<{ requests: LoggedRequest[] }>('GET', 'requests?limit=1');
 		return log.requests.at(-1)?.seq ?? 0;
+	}
+
+	/** Every request sent to the Zoom surface so far that does not match Zoom's OpenAPI description. */
+	async openApiMismatches(): Promise<string[]> {
+		const check = await checkRequestsAgainstOpenApi(this.sim.baseUrl);
+		if (check.requests.length === 0) throw new Error('no request reached the simulator');
+		return check.mismatches;
 	}
 
 	/** Requests the simulator refused as not matching Zoom's OpenAPI description. */
