@@ -3,7 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { InvalidParameterError } from '../../helpers/validation';
 
-/** An n8n error for one item, naming the parameter and what is allowed when the input was bad. */
+/**
+ * An n8n error for one item of a batch operation, naming the parameter and what is allowed when
+ * the input was bad (the same conversion the router applies to per-item operations).
+ */
 export function itemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
@@ -12,7 +15,7 @@ export function itemError(this: IExecuteFunctions, error: unknown, itemIndex: nu
 	if (error instanceof InvalidParameterError) {
 		return new NodeOperationError(this.getNode(), `${error.message} (item ${itemIndex})`, {
 			itemIndex,
-			description: `Allowed: ${error.allowed}.`,
+			description: `Allowed: ${error.allowed}. Nothing was sent to Zoom for this item.`,
 		});
 	}
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
