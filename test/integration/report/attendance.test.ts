@@ -387,6 +387,8 @@ describe('Report resource: a webinar, with absentees from Zoom\'s absentee repor
 				})),
 				{ guest: true, name: 'Panel Guest', email: 'panel.guest@example.org', sessions: [{ join: 0, leave: 45 }] },
 			],
+			polls: [{ email: 'attendee1@attendees.example.com', name: 'Attendee One', question: 'Ready to buy?', answer: 'Soon' }],
+			qa: [{ email: 'attendee2@attendees.example.com', question: 'Is there a discount?' }],
 			recording: false,
 			wait: true,
 		});
@@ -401,6 +403,22 @@ describe('Report resource: a webinar, with absentees from Zoom\'s absentee repor
 		const rows = result.json('Zoom');
 		assert.equal(rows.length, 4 + 4 * 2 + 1);
 		assert.equal(rows.filter((row) => row.registrant_id).length, 12);
+	});
+
+	it("reads the webinar's poll results and Q&A", async () => {
+		const polls = await fixture.runNode({ resource: 'report', operation: 'pollResults', eventType: 'webinar', webinarId: byId(webinarId), occurrence: 'latest', output: 'respondent' });
+		const [respondent] = polls.json('Zoom');
+		assert.equal(respondent.email, 'attendee1@attendees.example.com');
+		assert.equal(respondent.eventType, 'webinar');
+		assert.deepEqual(
+			(respondent.question_details as IDataObject[]).map((answer) => [answer.question, answer.answer]),
+			[['Ready to buy?', 'Soon']],
+		);
+		const qa = await fixture.runNode({ resource: 'report', operation: 'questionsAndAnswers', eventType: 'webinar', webinarId: byId(webinarId), occurrence: 'latest' });
+		assert.deepEqual(
+			qa.json('Zoom').map((question) => [question.asker_email, question.question]),
+			[['attendee2@attendees.example.com', 'Is there a discount?']],
+		);
 	});
 
 	it('summarises the webinar and adds the four absentees Zoom reports', async () => {
