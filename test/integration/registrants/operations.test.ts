@@ -131,6 +131,41 @@ describe('Registrant operations (meetings and webinars, real n8n engine, simulat
 		assert.equal(calls.addBatchRegistrants, undefined);
 	});
 
+	it('syncs ticket holders into a meeting too, deleting refunded registrants when asked', async () => {
+		const seeded = await zoom.control<{ meetings: IDataObject[] }>('POST', 'seed', {
+			meetings: [{ topic: 'Synced class', type: 2, start_time: futureStart(), duration: 60, settings: { approval_type: 0 } }],
+		});
+		const classId = String(seeded.meetings[0].id);
+		const holders = Array.from({ length: 40 }, (_, index) => ({
+			ticket: { id: `C${index}`, state: 'valid' },
+			person: { email: `class${index}@example.com`, first: 'Class', last: String(index) },
+		}));
+		const parameters = {
+			resource: 'registrant',
+			operation: 'syncTicketHolders',
+			eventType: 'meeting',
+			meetingId: byId(classId),
+			ticketIdField: 'ticket.id',
+			emailField: 'person.email',
+			firstNameField: 'person.first',
+			lastNameField: 'person.last',
+			statusField: 'ticket.state',
+			options: { removalMode: 'delete' },
+		};
+		const since = await zoom.mark();
+		const first = (await zoom.runNode(parameters, holders)).json('Zoom');
+		assert.equal(first[40].added, 40);
+		assert.equal((await zoom.successfulCalls(since)).addBatchRegistrants, 2);
+
+		holders[5].ticket.state = 'cancelled';
+		const second = (await zoom.runNode(parameters, holders)).json('Zoom');
+		assert.equal(second[5].action, 'deleted');
+		assert.equal(second[40].deleted, 1);
+		const audit = await zoom.audit(classId);
+		assert.equal(audit.total, 39);
+		assert.ok(!audit.registrants.some((registrant) => registrant.email === 'class5@example.com'));
+	});
+
 	it('lists by status, updates status 30 at a time, and deletes idempotently', async () => {
 		const emails = Array.from({ length: 35 }, (_, index) => ({ email: `status${index}@example.com`, firstName: 'Status' }));
 		await zoom.runNode({ ...webinar(), operation: 'addMany' }, emails);
