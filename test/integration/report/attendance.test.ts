@@ -338,6 +338,41 @@ describe('Report resource: a recurring meeting, each occurrence reported on its 
 		}
 	});
 
+	it('with Continue On Fail, a bad item becomes an error item paired to it and the others are reported', async () => {
+		const since = await fixture.lastRequestSeq();
+		const result = await fixture.runNode(
+			{
+				resource: 'report',
+				operation: 'attendanceSummary',
+				eventType: 'meeting',
+				meetingId: byId(meetingId),
+				occurrence: 'uuid',
+				occurrenceUuid: '={{ $json.uuid }}',
+				attendedWhen: 'anyTime',
+				includeAbsent: false,
+			},
+			[{ uuid: runs[0].uuid }, { uuid: '' }, { uuid: runs[2].uuid }],
+			{ onError: 'continueRegularOutput' },
+		);
+		const items = result.items('Zoom');
+		const errors = items.filter((item) => item.json.error);
+		assert.equal(errors.length, 1);
+		assert.match(String(errors[0].json.error), /Occurrence UUID.*item 1/);
+		assert.deepEqual(errors[0].pairedItem, { item: 1 });
+		const reported = items.filter((item) => !item.json.error);
+		assert.deepEqual(
+			reported.map((item) => [(item.pairedItem as { item: number }).item, item.json.occurrenceUuid]),
+			[
+				[0, runs[0].uuid],
+				[0, runs[0].uuid],
+				[2, runs[2].uuid],
+				[2, runs[2].uuid],
+			],
+		);
+		const reportCalls = (await fixture.requests(since)).filter((call) => call.operationId === 'reportMeetingParticipants');
+		assert.equal(reportCalls.length, 2, 'nothing was sent for the bad item');
+	});
+
 	it('reports one occurrence chosen by UUID', async () => {
 		const result = await fixture.runNode({
 			resource: 'report',
