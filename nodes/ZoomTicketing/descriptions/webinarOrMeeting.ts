@@ -26,7 +26,7 @@ export function eventTargetFields(): INodeProperties[] {
 				{ name: 'Webinar', value: 'webinar' },
 			],
 			default: 'webinar',
-			description: 'Whether the registrants or polls belong to a meeting or a webinar',
+			description: 'The kind of Zoom event the registrants or polls belong to',
 		},
 		{ ...meetingLocator(), displayOptions: { show: { eventType: ['meeting'] } } },
 		{ ...webinarLocator, displayOptions: { show: { eventType: ['webinar'] } } },
