@@ -19,7 +19,9 @@ import { startHttpSink, startSmtpSink, type Ticket } from './sinks';
  */
 
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
-const DATABASE = 'zoom_e2e';
+const VERSION = process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION;
+// One database per n8n version, so that the compatibility runs can go side by side.
+const DATABASE = `zoom_e2e_${VERSION.replace(/\W/g, '_')}`;
 const API_KEY = randomBytes(16).toString('hex');
 const PLATFORM_TOKEN = 'Bearer platform-token';
 const CRM_TOKEN = 'Bearer crm-token';
@@ -52,7 +54,7 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>, 
 	throw new Error(`gave up waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-describe(`the whole journey in real n8n ${process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION}`, { timeout: 30 * 60_000 }, () => {
+describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, () => {
 	let sim: RunningSimulator;
 	let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 	let sink: Awaited<ReturnType<typeof startHttpSink>>;
@@ -161,7 +163,7 @@ describe(`the whole journey in real n8n ${process.env.N8N_E2E_VERSION ?? DEFAULT
 	const figures: Record<string, unknown> = {};
 
 	before(async () => {
-		const runtime = await installN8n(process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION);
+		const runtime = await installN8n(VERSION);
 		await sql(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`, [], 'test');
 		await sql(`CREATE DATABASE ${DATABASE}`, [], 'test');
 		sim = await startSimulator({ port: 0, reportDelaySeconds: 0 });
@@ -208,7 +210,7 @@ describe(`the whole journey in real n8n ${process.env.N8N_E2E_VERSION ?? DEFAULT
 		if (Object.keys(figures).length > 0) {
 			console.log(`e2e figures: ${JSON.stringify(figures)}`);
 			await mkdir(join(repoRoot, '.e2e'), { recursive: true });
-			await writeFile(join(repoRoot, '.e2e', 'figures.json'), `${JSON.stringify(figures, null, '\t')}\n`);
+			await writeFile(join(repoRoot, '.e2e', `figures-${VERSION}.json`), `${JSON.stringify(figures, null, '\t')}\n`);
 		}
 		await n8n?.stop();
 		await sim?.close();
@@ -543,7 +545,7 @@ describe(`the whole journey in real n8n ${process.env.N8N_E2E_VERSION ?? DEFAULT
 			"SELECT 'zoom_connections' t, count(*)::int n FROM zoom_connections UNION ALL SELECT 'zoom_meetings', count(*)::int FROM zoom_meetings UNION ALL SELECT 'zoom_registrants', count(*)::int FROM zoom_registrants UNION ALL SELECT 'zoom_attendance', count(*)::int FROM zoom_attendance",
 		);
 		Object.assign(figures, {
-			n8n: process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION,
+			n8n: VERSION,
 			eventsSent: { ...sent, total: sent.ticketing + sent.ticketingResent + sent.zoomWebhooks + sent.zoomWebhooksResent + sent.api },
 			rows: Object.fromEntries(rows.map((row) => [row.t, row.n])),
 			emails: smtp.emails.length,

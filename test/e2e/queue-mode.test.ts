@@ -5,6 +5,12 @@
  * Correctness only; the speed of the same scenario at 10,000 registrants is the
  * `webhook-burst-10k-queue` benchmark.
  *
+ * What brings the killed worker's executions back differs by n8n line: 1.x's Bull queue hands
+ * them to the other worker once their lock expires; 2.x fails them ("job stalled more than
+ * maxStalledCount") and the run retries the failed executions through n8n's API, the recovery the
+ * README prescribes. Either way the template's idempotent writes keep every row single.
+ * N8N_E2E_VERSION picks the n8n version (default: the pinned 2.x).
+ *
  * Set ZOOM_TICKETING_SKIP_QUEUE_E2E=1 to skip it (it starts four n8n processes and waits for
  * Bull to hand the killed worker's jobs to the other one, a few minutes on a 2-core machine).
  */

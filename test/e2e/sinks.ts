@@ -13,7 +13,7 @@ export interface ReceivedEmail {
 }
 
 /** An SMTP server that accepts every message and keeps it, parsed. */
-export async function startSmtpSink() {
+export async function startSmtpSink(onEmail?: (email: ReceivedEmail) => void) {
 	const emails: ReceivedEmail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
@@ -24,13 +24,15 @@ export async function startSmtpSink() {
 				(mail) => {
 					const address = (value: typeof mail.to) =>
 						(Array.isArray(value) ? value : value ? [value] : []).map((entry) => entry.text).join(', ');
-					emails.push({
+					const email: ReceivedEmail = {
 						from: mail.from?.text ?? '',
 						to: address(mail.to),
 						subject: mail.subject ?? '',
 						text: mail.text ?? '',
 						html: typeof mail.html === 'string' ? mail.html : '',
-					});
+					};
+					emails.push(email);
+					onEmail?.(email);
 					callback();
 				},
 				(error: Error) => callback(error),
@@ -72,7 +74,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
  * Stands in for the ticketing platform (event pages written by the templates, ticket lists read by
  * the reconcile) and for the CRM (attendance posts). Pages are state: a PUT replaces the page.
  */
-export async function startHttpSink() {
+export async function startHttpSink(onRequest?: (request: SinkRequest) => void) {
 	const requests: SinkRequest[] = [];
 	const pages = new Map<string, unknown>();
 	const tickets: Ticket[] = [];
@@ -81,7 +83,9 @@ export async function startHttpSink() {
 		readBody(request).then(
 			(body) => {
 				const url = new URL(request.url ?? '/', 'http://sink');
-				requests.push({ method: request.method ?? '', path: url.pathname, authorization: request.headers.authorization, body });
+				const received: SinkRequest = { method: request.method ?? '', path: url.pathname, authorization: request.headers.authorization, body };
+				requests.push(received);
+				onRequest?.(received);
 				const page = /^\/events\/([^/]+)\/online-access$/.exec(url.pathname);
 				const list = /^\/events\/([^/]+)\/tickets$/.exec(url.pathname);
 				let answer: unknown = { ok: true };

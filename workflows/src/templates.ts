@@ -607,13 +607,14 @@ RETURNING *`, '[$json.meetingId ?? $json.webinarId, $json.occurredAt, $json.uuid
 		options: {},
 	});
 	w.node('Webinar?', ...NODE.if, [1360, 100], ifParameters("$json.kind === 'webinar'"));
-	w.node('Webinar Attendance', ...NODE.zoom, [1580, 0], summary('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
-	w.node('Meeting Attendance', ...NODE.zoom, [1580, 200], summary('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
-	w.node('Release Report Claim', ...NODE.postgres, [1800, 400], sqlParameters(
+	w.node('Webinar Attendance', ...NODE.zoom, [1580, 0], summary('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
+	w.node('Meeting Attendance', ...NODE.zoom, [1580, 200], summary('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
+	w.node('Report Failed?', ...NODE.if, [1800, 100], ifParameters('!!$json.error'));
+	w.node('Release Report Claim', ...NODE.postgres, [2020, 400], sqlParameters(
 		'UPDATE zoom_meetings SET attendance_reported_at = NULL WHERE id = $1 RETURNING id',
 		"[$('Claim Attendance Report').first().json.id]",
 	), { credentials: ['postgres'], retry: true, executeOnce: true });
-	w.node('Save Totals', ...NODE.postgres, [1800, 100], sqlParameters(`
+	w.node('Save Totals', ...NODE.postgres, [2020, 100], sqlParameters(`
 INSERT INTO zoom_attendance (meeting_id, zoom_uuid, kind, person_key, registrant_id, email, name, total_minutes, sessions,
 	first_join_at, last_leave_at, share_of_duration, attended, guest)
 VALUES ($1, coalesce($2, ''), 'total', $3, $4, $5, $6, $7, $8, $9::timestamptz, $10::timestamptz, $11, $12, $13)
@@ -628,12 +629,12 @@ RETURNING *, (SELECT topic FROM zoom_meetings WHERE id = $1) AS topic,
 	$json.totalMinutes, $json.sessions, $json.firstJoin, $json.lastLeave,
 	$json.shareOfScheduled == null ? null : Math.min(1, $json.shareOfScheduled), $json.attended, $json.guest
 ]`), { credentials: ['postgres'], retry: true });
-	w.node('Attendance for CRM', ...NODE.aggregate, [2020, 0], {
+	w.node('Attendance for CRM', ...NODE.aggregate, [2240, 0], {
 		aggregate: 'aggregateAllItemData',
 		destinationFieldName: 'attendees',
 		options: {},
 	});
-	w.node('Post to CRM', ...NODE.http, [2240, 0], {
+	w.node('Post to CRM', ...NODE.http, [2460, 0], {
 		method: 'POST',
 		url: "={{ $('Settings').first().json.crmEndpoint }}",
 		authentication: 'genericCredentialType',
@@ -651,7 +652,7 @@ RETURNING *, (SELECT topic FROM zoom_meetings WHERE id = $1) AS topic,
 }) }}`,
 		options: {},
 	}, { credentials: ['crm'], retry: true });
-	w.node('Update HubSpot Contact', ...NODE.hubspot, [2240, -220], {
+	w.node('Update HubSpot Contact', ...NODE.hubspot, [2460, -220], {
 		authentication: 'appToken',
 		resource: 'contact',
 		operation: 'upsert',
@@ -663,15 +664,15 @@ RETURNING *, (SELECT topic FROM zoom_meetings WHERE id = $1) AS topic,
 		disabled: true,
 		notes: 'HubSpot variant: enable to upsert each attendee as a contact',
 	});
-	w.node('Certificate Due?', ...NODE.filter, [2020, 250], ifParameters(
+	w.node('Certificate Due?', ...NODE.filter, [2240, 250], ifParameters(
 		"$json.threshold_minutes != null && $json.attended === true && !!$json.email && $json.certificate_sent_at == null",
 	));
-	w.node('Claim Certificate', ...NODE.postgres, [2240, 250], sqlParameters(
+	w.node('Claim Certificate', ...NODE.postgres, [2460, 250], sqlParameters(
 		'UPDATE zoom_attendance SET certificate_sent_at = now() WHERE id = $1 AND certificate_sent_at IS NULL RETURNING *, $2::text AS topic',
 		'[$json.id, $json.topic]',
 	), { credentials: ['postgres'], retry: true });
-	w.node('Certificate Claimed?', ...NODE.filter, [2460, 250], ifParameters('!!$json.email'));
-	w.node('Send Certificate', ...NODE.email, [2680, 250], emailParameters(
+	w.node('Certificate Claimed?', ...NODE.filter, [2680, 250], ifParameters('!!$json.email'));
+	w.node('Send Certificate', ...NODE.email, [2900, 250], emailParameters(
 		'{{ $json.email }}',
 		'Certificate of participation: {{ $json.topic }}',
 		CERTIFICATE_TEXT,
@@ -709,8 +710,8 @@ RETURNING r.id, r.email, r.first_name, r.last_name, m.topic, m.recording_share_u
 	w.connect('Route', 'Claim Attendance Report', 2).connect('Route', 'Save Recording Link', 3);
 	w.chain('Claim Attendance Report', 'Report Claimed?', 'Wait for Report', 'Webinar?');
 	w.connect('Webinar?', 'Webinar Attendance', 0).connect('Webinar?', 'Meeting Attendance', 1);
-	w.connect('Webinar Attendance', 'Save Totals', 0).connect('Webinar Attendance', 'Release Report Claim', 1);
-	w.connect('Meeting Attendance', 'Save Totals', 0).connect('Meeting Attendance', 'Release Report Claim', 1);
+	w.connect('Webinar Attendance', 'Report Failed?').connect('Meeting Attendance', 'Report Failed?');
+	w.connect('Report Failed?', 'Release Report Claim', 0).connect('Report Failed?', 'Save Totals', 1);
 	w.connect('Save Totals', 'Attendance for CRM').connect('Save Totals', 'Certificate Due?');
 	w.connect('Save Totals', 'Update HubSpot Contact');
 	w.connect('Attendance for CRM', 'Post to CRM');
@@ -914,8 +915,9 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 			mute_upon_entry: `={{ ${body}.settings?.mute_upon_entry ?? false }}`,
 			auto_recording: `={{ ${body}.settings?.auto_recording ?? 'none' }}`,
 		},
-	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
-	w.node('Meeting Created', ...NODE.respond, [660, 400], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
+	w.node('Meeting Failed?', ...NODE.if, [660, 500], ifParameters('!!$json.error'));
+	w.node('Meeting Created', ...NODE.respond, [880, 400], respondParameters(`{
 	id: $json.id,
 	uuid: $json.uuid,
 	topic: $json.topic,
@@ -928,11 +930,12 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	registration_url: $json.registration_url,
 	dial_in: $json.eventPage?.dialIn ?? [],
 }`, 201));
-	w.node('Zoom Refused Meeting', ...NODE.respond, [660, 600], respondParameters(
-		"{ error: 'zoom_error', message: $json.error?.message ?? String($json.error), description: $json.error?.description }", 422));
+	w.node('Zoom Refused Meeting', ...NODE.respond, [880, 600], respondParameters(
+		"{ error: 'zoom_error', message: $json.error, description: $json.description }", 422));
 	w.chain('Create Meeting Request', 'Valid Meeting?');
 	w.connect('Valid Meeting?', 'Create Meeting', 0).connect('Valid Meeting?', 'Bad Meeting', 1);
-	w.connect('Create Meeting', 'Meeting Created', 0).connect('Create Meeting', 'Zoom Refused Meeting', 1);
+	w.connect('Create Meeting', 'Meeting Failed?');
+	w.connect('Meeting Failed?', 'Zoom Refused Meeting', 0).connect('Meeting Failed?', 'Meeting Created', 1);
 
 	// POST meetings/:meetingId/registrants
 	// n8n serves a path with a :parameter at /webhook/<webhookId>/<path>: the webhook id "api" makes
@@ -951,8 +954,9 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		lastName: "={{ $json.body.last_name ?? '' }}",
 		additionalFields: {},
 		customQuestions: {},
-	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
-	w.node('Registrant Added', ...NODE.respond, [660, 900], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
+	w.node('Registrant Failed?', ...NODE.if, [660, 1000], ifParameters('!!$json.error'));
+	w.node('Registrant Added', ...NODE.respond, [880, 900], respondParameters(`{
 	id: $json.registrant_id ?? $json.id,
 	registrant_id: $json.registrant_id ?? $json.id,
 	meeting_id: $('Add Registrant Request').item.json.params.meetingId,
@@ -960,11 +964,12 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	join_url: $json.join_url,
 	participant_pin_code: $json.participant_pin_code,
 }`, 201));
-	w.node('Zoom Refused Registrant', ...NODE.respond, [660, 1100], respondParameters(
-		"{ error: 'zoom_error', message: $json.error?.message ?? String($json.error), description: $json.error?.description }", 422));
+	w.node('Zoom Refused Registrant', ...NODE.respond, [880, 1100], respondParameters(
+		"{ error: 'zoom_error', message: $json.error, description: $json.description }", 422));
 	w.chain('Add Registrant Request', 'Valid Registrant?');
 	w.connect('Valid Registrant?', 'Add Registrant', 0).connect('Valid Registrant?', 'Bad Registrant', 1);
-	w.connect('Add Registrant', 'Registrant Added', 0).connect('Add Registrant', 'Zoom Refused Registrant', 1);
+	w.connect('Add Registrant', 'Registrant Failed?');
+	w.connect('Registrant Failed?', 'Zoom Refused Registrant', 0).connect('Registrant Failed?', 'Registrant Added', 1);
 
 	// GET meetings/:meetingId/participants
 	w.node('Participants Request', ...NODE.webhook, [0, 1500], webhookParameters('integrations/zoom/meetings/:meetingId/participants', 'GET'), { credentials: ['apiKey'], webhookId: 'api' });
@@ -978,8 +983,9 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		attendedWhen: 'anyTime',
 		includeAbsent: true,
 		options: {},
-	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
-	w.node('Participants', ...NODE.respond, [660, 1400], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
+	w.node('Report Failed?', ...NODE.if, [660, 1500], ifParameters('!!$json.error'));
+	w.node('Participants', ...NODE.respond, [880, 1400], respondParameters(`{
 	meeting_id: $('Participants Request').first().json.params.meetingId,
 	participants: $input.all().map(item => ({
 		registrant_id: item.json.registrantId, email: item.json.email, name: item.json.name, attended: item.json.attended,
@@ -987,11 +993,12 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		last_leave: item.json.lastLeave, guest: item.json.guest, absent: item.json.absent,
 	})),
 }`));
-	w.node('Report Not Available', ...NODE.respond, [660, 1600], respondParameters(
-		"{ error: 'report_unavailable', message: $json.error?.message ?? String($json.error), description: $json.error?.description }", 409));
+	w.node('Report Not Available', ...NODE.respond, [880, 1600], respondParameters(
+		"{ error: 'report_unavailable', message: $json.error, description: $json.description }", 409));
 	w.chain('Participants Request', 'Valid Meeting ID?');
 	w.connect('Valid Meeting ID?', 'Attendance Report', 0).connect('Valid Meeting ID?', 'Bad Meeting ID', 1);
-	w.connect('Attendance Report', 'Participants', 0).connect('Attendance Report', 'Report Not Available', 1);
+	w.connect('Attendance Report', 'Report Failed?');
+	w.connect('Report Failed?', 'Report Not Available', 0).connect('Report Failed?', 'Participants', 1);
 	return w.build();
 }
 
