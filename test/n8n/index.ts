@@ -330,5 +330,10 @@ export async function readTemplate(file: string): Promise<WorkflowSpec> {
 
 /** Runs a workflow that starts with a Manual Trigger once, from the CLI (n8n need not be running). */
 export async function executeWorkflow(config: N8nInstanceConfig, id: string): Promise<string> {
-	return await runN8nCli(config, ['execute', `--id=${id}`]);
+	const output = await runN8nCli(config, ['execute', `--id=${id}`]);
+	// `n8n execute` can exit with 0 after a failed execution; its success line is the reliable signal.
+	if (!output.includes('Execution was successful')) {
+		throw new Error(`workflow ${id} failed:\n${output.slice(-6000)}`);
+	}
+	return output;
 }

@@ -2,7 +2,20 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CREDENTIALS } from '../../workflows/src/builder';
-import { repoRoot, type CredentialSpec, type WorkflowSpec } from './index';
+import {
+	activateWorkflows,
+	executeWorkflow,
+	importCredentials,
+	importWorkflows,
+	linkPackage,
+	repoRoot,
+	startN8n,
+	type CredentialSpec,
+	type N8nInstance,
+	type N8nInstanceConfig,
+	type N8nRuntime,
+	type WorkflowSpec,
+} from './index';
 
 /** Everything the templates need from the outside world, as `npm start` and the e2e test provide it. */
 export interface TemplateStack {
@@ -112,4 +125,44 @@ export function templateWebhookProbes(workflows: WorkflowSpec[]): Array<{ path: 
 		}
 	}
 	return probes;
+}
+
+export interface LaunchTemplatesOptions {
+	runtime: N8nRuntime;
+	userFolder: string;
+	port: number;
+	encryptionKey: string;
+	stack: TemplateStack;
+	env?: Record<string, string>;
+	onLog?: (line: string) => void;
+	/** Called before each step, for progress output. */
+	onStep?: (step: string) => void;
+}
+
+/**
+ * The whole product in a real n8n: the package as a community node, the template credentials,
+ * every template imported and activated, the setup workflow run once (schema + zoom_connections),
+ * then n8n started and every template webhook answering.
+ */
+export async function launchTemplates(options: LaunchTemplatesOptions): Promise<N8nInstance> {
+	const step = options.onStep ?? (() => undefined);
+	const config: N8nInstanceConfig = {
+		runtime: options.runtime,
+		userFolder: options.userFolder,
+		port: options.port,
+		encryptionKey: options.encryptionKey,
+		env: options.env,
+	};
+	const workflows = loadTemplates(options.stack.settings);
+	step('loading the package as a community node');
+	await linkPackage(options.runtime, options.userFolder);
+	step('importing credentials');
+	await importCredentials(config, templateCredentials(options.stack));
+	step(`importing ${workflows.length} templates`);
+	await importWorkflows(config, workflows);
+	await activateWorkflows(config, activeTemplateIds(workflows));
+	step('running the setup template (schema, zoom_connections)');
+	await executeWorkflow(config, SETUP_WORKFLOW_ID);
+	step('starting n8n');
+	return await startN8n(config, { webhooks: templateWebhookProbes(workflows), onLog: options.onLog });
 }
