@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { delimiter, join, resolve } from 'node:path';
 
 /** Versions with a committed package.json + package-lock.json under test/n8n/<version>/. */
@@ -102,6 +103,30 @@ export async function installN8n(
 	const found = await findN8n(version);
 	if (found) return found;
 
+	// Several test processes may ask at once: one installs, the others wait for its marker.
+	const lock = `${cacheDir(version)}.lock`;
+	await mkdir(join(lock, '..'), { recursive: true });
+	for (;;) {
+		try {
+			await mkdir(lock);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const ready = await findN8n(version);
+			if (ready) return ready;
+			const age = Date.now() - (await stat(lock).then((info) => info.mtimeMs, () => Date.now()));
+			if (age > 30 * 60_000) await rm(lock, { recursive: true, force: true });
+			else await sleep(2000);
+		}
+	}
+	try {
+		return (await findN8n(version)) ?? (await install(version, log));
+	} finally {
+		await rm(lock, { recursive: true, force: true });
+	}
+}
+
+async function install(version: N8nVersion, log: (line: string) => void): Promise<N8nRuntime> {
 	const dir = cacheDir(version);
 	const hash = await lockHash(version);
 	await mkdir(dir, { recursive: true });
