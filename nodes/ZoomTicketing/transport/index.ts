@@ -14,6 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asZoomErrorBody, zoomApiError } from './errors';
 import { backoffMs, readRateLimit, withJitter } from './rateLimit';
+import { RatePacer } from './ratePacer';
 import { apiBaseUrl, credentialTypeFor, SERVER_TO_SERVER_CREDENTIAL, type ZoomAuthentication } from './urls';
 
 export { encodeZoomUuid } from './uuid';
@@ -158,10 +159,29 @@ async function send(
  */
 const dailyLimitsHit = new WeakMap<object, Map<string, () => NodeApiError>>();
 
+/** `PATCH /meetings/{id}`: Zoom's path words are lower-case; ids, UUIDs and emails are masked. */
 function requestShape(method: string, url: string): string {
 	const path = url.replace(/^https?:\/\/[^/]+/i, '').split('?')[0];
-	const segments = path.split('/').map((segment) => (segment.length >= 6 && /\d/.test(segment) ? '{id}' : segment));
+	const segments = path.split('/').map((segment) => (segment === '' || /^[a-z][a-z0-9_]*$/.test(segment) ? segment : '{id}'));
 	return `${method} ${segments.join('/')}`;
+}
+
+/**
+ * Zoom's per-second limits are per account: one pacer per node run and credential, kept on the
+ * execution context so that nothing is shared between executions or queue-mode workers.
+ */
+const pacers = new WeakMap<object, Map<string, RatePacer>>();
+
+function pacerFor(ctx: ZoomContext, type: string): RatePacer {
+	const key = `${type} ${ctx.getNode().credentials?.[type]?.id ?? ''}`;
+	const byCredential = pacers.get(ctx) ?? new Map<string, RatePacer>();
+	pacers.set(ctx, byCredential);
+	let pacer = byCredential.get(key);
+	if (!pacer) {
+		pacer = new RatePacer({ now: () => Date.now(), sleep: async (ms: number) => await sleep(ms) });
+		byCredential.set(key, pacer);
+	}
+	return pacer;
 }
 
 function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, body: unknown): NodeApiError {
@@ -176,10 +196,12 @@ function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, bo
 }
 
 /**
- * Sends one request to Zoom with the node's credential and returns the full response, riding out
- * rate limits (429) and, for requests that are safe to repeat, 5xx answers and lost connections.
+ * Sends one request to Zoom with the node's credential and returns the full response. Requests
+ * wait for room under the limit Zoom announces for their category; 429s that still happen (other
+ * clients of the account) are ridden out, and so are, for requests that are safe to repeat, 5xx
+ * answers and lost connections.
  */
-export async function zoomApiFullRequest(
+async function zoomApiFullRequest(
 	this: ZoomContext,
 	method: IHttpRequestMethods,
 	url: string,
@@ -191,6 +213,7 @@ export async function zoomApiFullRequest(
 	const repeatable = SAFE_TO_REPEAT.includes(method) || options.idempotent === true;
 
 	const shape = requestShape(method, url);
+	const pacer = pacerFor(this, type);
 	const earlierDailyLimit = dailyLimitsHit.get(this)?.get(shape);
 	if (earlierDailyLimit) throw earlierDailyLimit();
 
@@ -200,6 +223,7 @@ export async function zoomApiFullRequest(
 	for (;;) {
 		const credentials = (await this.getCredentials(type)) as IDataObject;
 		let response: IN8nHttpFullResponse;
+		const slot = await pacer.acquire(shape);
 		try {
 			response = await send(this, type, credentials, {
 				json: true,
@@ -211,11 +235,13 @@ export async function zoomApiFullRequest(
 				// 401 must stay an error: that is what makes n8n fetch a new token and repeat once.
 				ignoreHttpStatusErrors: strict401 ? false : { ignore: true, except: [401] },
 			});
+			pacer.settle(slot, (response.headers ?? {}) as Record<string, unknown>);
 		} catch (error) {
 			const failure = failureOf(error);
 			const original = (error instanceof NodeApiError && error.cause ? error.cause : error) as {
 				response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 			};
+			pacer.settle(slot, original.response?.headers);
 			if (failure.status === 401) {
 				throw zoomApiError(node, 401, original.response?.data, original.response?.headers);
 			}
@@ -304,7 +330,38 @@ export async function zoomApiRequest(
 	return answer as IDataObject;
 }
 
-/** Every page of a Zoom list (`next_page_token`, `page_size=300`), or the first `limit` entries. */
+/**
+ * Reads a Zoom list page by page (`next_page_token`, `page_size=300`), or its first `limit`
+ * entries, handing each page's entries to `onPage` as it arrives.
+ */
+export async function zoomApiForEachPage(
+	this: ZoomContext,
+	propertyName: string,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	body: IDataObject,
+	qs: IDataObject,
+	limit: number | undefined,
+	onPage: (entries: IDataObject[]) => void,
+): Promise<void> {
+	let received = 0;
+	let nextPageToken: string | undefined;
+	do {
+		const pageSize = limit === undefined ? 300 : Math.min(300, Math.max(1, limit - received));
+		const page = await zoomApiRequest.call(this, method, endpoint, body, {
+			...qs,
+			page_size: pageSize,
+			...(nextPageToken ? { next_page_token: nextPageToken } : {}),
+		});
+		const entries = Array.isArray(page[propertyName]) ? (page[propertyName] as IDataObject[]) : [];
+		const wanted = limit === undefined ? entries : entries.slice(0, limit - received);
+		received += wanted.length;
+		onPage(wanted);
+		nextPageToken = typeof page.next_page_token === 'string' && page.next_page_token !== '' ? page.next_page_token : undefined;
+	} while (nextPageToken && (limit === undefined || received < limit));
+}
+
+/** Every entry of a Zoom list, or the first `limit` entries (see {@link zoomApiForEachPage}). */
 export async function zoomApiRequestAllItems(
 	this: ZoomContext,
 	propertyName: string,
@@ -315,19 +372,10 @@ export async function zoomApiRequestAllItems(
 	limit?: number,
 ): Promise<IDataObject[]> {
 	const results: IDataObject[] = [];
-	let nextPageToken: string | undefined;
-	do {
-		const pageSize = limit === undefined ? 300 : Math.min(300, Math.max(1, limit - results.length));
-		const page = await zoomApiRequest.call(this, method, endpoint, body, {
-			...qs,
-			page_size: pageSize,
-			...(nextPageToken ? { next_page_token: nextPageToken } : {}),
-		});
-		const entries = page[propertyName];
-		if (Array.isArray(entries)) results.push(...(entries as IDataObject[]));
-		nextPageToken = typeof page.next_page_token === 'string' && page.next_page_token !== '' ? page.next_page_token : undefined;
-	} while (nextPageToken && (limit === undefined || results.length < limit));
-	return limit === undefined ? results : results.slice(0, limit);
+	await zoomApiForEachPage.call(this, propertyName, method, endpoint, body, qs, limit, (entries) => {
+		for (const entry of entries) results.push(entry);
+	});
+	return results;
 }
 
 export interface ZoomDownloadOptions {

@@ -1,55 +1,20 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { EventTarget } from '../../descriptions/webinarOrMeeting';
 import { chunk, mapWithConcurrency } from '../../helpers/batching';
 import { normaliseEmail, type CurrentRegistrant, type RegistrantStatus } from '../../helpers/registrantSync';
-import { RatePacer } from '../../helpers/ratePacer';
-import { zoomApiFullRequest, zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
+import { zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
 
 /** Zoom's batch and status endpoints take at most 30 registrants per request. */
 export const ZOOM_BATCH_SIZE = 30;
-// Requests in flight at once; the lane pacers keep them under Zoom's per-second limits.
+// Requests in flight at once; the transport keeps them under Zoom's per-second limits.
 const BATCH_CONCURRENCY = 10;
 const SINGLE_CONCURRENCY = 10;
 
 /** Set once Zoom refuses further work (daily limit, or rate limiting that outlasted the retries). */
 export interface StopSignal {
 	error?: NodeApiError;
-}
-
-/** One pacer per kind of bulk request, each learning its own Zoom rate-limit category. */
-export interface Lanes {
-	batchAdd: RatePacer;
-	singleAdd: RatePacer;
-	status: RatePacer;
-	remove: RatePacer;
-}
-
-export function newLanes(): Lanes {
-	const clock = { now: () => Date.now(), sleep: async (ms: number) => await sleep(ms) };
-	return { batchAdd: new RatePacer(clock), singleAdd: new RatePacer(clock), status: new RatePacer(clock), remove: new RatePacer(clock) };
-}
-
-/** A request through the transport, started only when its lane has room under Zoom's limit. */
-async function paced(
-	this: IExecuteFunctions,
-	lane: RatePacer,
-	method: IHttpRequestMethods,
-	endpoint: string,
-	body: IDataObject = {},
-	qs: IDataObject = {},
-): Promise<IDataObject> {
-	const slot = await lane.acquire();
-	let headers: Record<string, unknown> | undefined;
-	try {
-		const response = await zoomApiFullRequest.call(this, method, endpoint, { qs, ...(Object.keys(body).length > 0 ? { body } : {}) });
-		headers = response.headers as Record<string, unknown>;
-		const parsed = response.body as unknown;
-		return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
-	} finally {
-		lane.settle(slot, headers);
-	}
 }
 
 export type WriteResult =
@@ -145,7 +110,6 @@ export async function addRegistrants(
 	requests: AddRequest[],
 	options: { batchAllowed: boolean; autoApprove?: boolean },
 	stop: StopSignal,
-	lanes: Lanes = newLanes(),
 ): Promise<WriteResult[]> {
 	const results: WriteResult[] = new Array(requests.length);
 	let uncertain: number[] = [];
@@ -171,7 +135,7 @@ export async function addRegistrants(
 			const { body, qs } = requests[index];
 			const sent = options.autoApprove && target.kind === 'meeting' ? { ...body, auto_approve: true } : body;
 			try {
-				const response = await paced.call(this, lanes.singleAdd, 'POST', `${target.path}/registrants`, sent, qs);
+				const response = await zoomApiRequest.call(this, 'POST', `${target.path}/registrants`, sent, qs);
 				results[index] = { kind: 'done', response: { email: body.email, ...response } };
 			} catch (error) {
 				failed(index, error);
@@ -195,7 +159,7 @@ export async function addRegistrants(
 			if (options.autoApprove) body.auto_approve = true;
 			let response: IDataObject;
 			try {
-				response = await paced.call(this, lanes.batchAdd, 'POST', `${target.path}/batch_registrants`, body);
+				response = await zoomApiRequest.call(this, 'POST', `${target.path}/batch_registrants`, body);
 			} catch (error) {
 				if (isStopError(error) || isUncertain(error)) for (const index of batch) failed(index, error);
 				else rejected.push(...batch);
@@ -261,7 +225,6 @@ export async function changeStatus(
 	registrants: Array<{ id?: string; email?: string }>,
 	stop: StopSignal,
 	qs: IDataObject = {},
-	lanes: Lanes = newLanes(),
 ): Promise<WriteResult[]> {
 	const results: WriteResult[] = new Array(registrants.length);
 	const batches = chunk(
@@ -274,7 +237,7 @@ export async function changeStatus(
 			return;
 		}
 		try {
-			await paced.call(this, lanes.status, 'PUT', `${target.path}/registrants/status`, { action, registrants: indexes.map((index) => registrants[index]) }, qs);
+			await zoomApiRequest.call(this, 'PUT', `${target.path}/registrants/status`, { action, registrants: indexes.map((index) => registrants[index]) }, qs);
 			for (const index of indexes) results[index] = { kind: 'done', response: {} };
 		} catch (error) {
 			if (isStopError(error)) stop.error ??= error;
@@ -297,11 +260,9 @@ export async function deleteRegistrant(
 	target: EventTarget,
 	registrantId: string,
 	qs: IDataObject = {},
-	lane?: RatePacer,
 ): Promise<DeleteOutcome> {
 	const path = `${target.path}/registrants/${encodeURIComponent(registrantId)}`;
-	const removal = lane ? paced.call(this, lane, 'DELETE', path, {}, qs) : zoomApiRequest.call(this, 'DELETE', path, {}, qs);
-	const failure = await removal.then(
+	const failure = await zoomApiRequest.call(this, 'DELETE', path, {}, qs).then(
 		() => undefined,
 		(error: unknown) => error,
 	);
@@ -323,14 +284,13 @@ export async function deleteRegistrants(
 	target: EventTarget,
 	registrantIds: string[],
 	stop: StopSignal,
-	lanes: Lanes = newLanes(),
 ): Promise<WriteResult[]> {
 	const results = await mapWithConcurrency(
 		registrantIds,
 		SINGLE_CONCURRENCY,
 		async (registrantId): Promise<WriteResult> => {
 			try {
-				return { kind: 'done', response: { ...(await deleteRegistrant.call(this, target, registrantId, {}, lanes.remove)) } };
+				return { kind: 'done', response: { ...(await deleteRegistrant.call(this, target, registrantId)) } };
 			} catch (error) {
 				if (isStopError(error)) {
 					stop.error ??= error;

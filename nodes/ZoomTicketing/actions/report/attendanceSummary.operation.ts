@@ -11,7 +11,6 @@ import {
 } from '../../helpers/attendance';
 import { assertEnum, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
-import { getAllReportPages } from './pages';
 import { forEachParticipantPage, isNotFound, occurrenceFields, resolveOccurrences, withReportReady, type Occurrence } from './common';
 
 const properties: INodeProperties[] = [
@@ -130,7 +129,7 @@ async function meetingRegistrants(this: IExecuteFunctions, target: EventTarget):
 
 async function webinarAbsentees(this: IExecuteFunctions, occurrence: Occurrence, itemIndex: number): Promise<Registrant[]> {
 	const rows = await withReportReady(this, 'webinar', occurrence, itemIndex, async () =>
-		await getAllReportPages.call(this, 'registrants', `/past_webinars/${occurrence.pathId}/absentees`),
+		await zoomApiRequestAllItems.call(this, 'registrants', 'GET', `/past_webinars/${occurrence.pathId}/absentees`),
 	);
 	return rows.map(toRegistrant);
 }

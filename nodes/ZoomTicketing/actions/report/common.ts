@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError } from 'n8n-workflow';
 
 import { InvalidParameterError, requireString } from '../../helpers/validation';
-import { encodeZoomUuid, zoomApiRequest } from '../../transport';
-import { forEachReportPage, getAllReportPages } from './pages';
+import { encodeZoomUuid, zoomApiForEachPage, zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
 
 const PARTICIPANT_QUERY = { include_fields: 'registrant_id' };
 
@@ -142,7 +141,7 @@ export async function getParticipantRows(
 	limit?: number,
 ): Promise<IDataObject[]> {
 	return await withReportReady(this, kind, occurrence, itemIndex, async () =>
-		await getAllReportPages.call(this, 'participants', reportEndpoint(kind, occurrence.pathId, 'participants'), PARTICIPANT_QUERY, limit),
+		await zoomApiRequestAllItems.call(this, 'participants', 'GET', reportEndpoint(kind, occurrence.pathId, 'participants'), {}, PARTICIPANT_QUERY, limit),
 	);
 }
 
@@ -155,7 +154,7 @@ export async function forEachParticipantPage(
 	onPage: (rows: IDataObject[]) => void,
 ): Promise<void> {
 	await withReportReady(this, kind, occurrence, itemIndex, async () =>
-		await forEachReportPage.call(this, 'participants', reportEndpoint(kind, occurrence.pathId, 'participants'), PARTICIPANT_QUERY, undefined, onPage),
+		await zoomApiForEachPage.call(this, 'participants', 'GET', reportEndpoint(kind, occurrence.pathId, 'participants'), {}, PARTICIPANT_QUERY, undefined, onPage),
 	);
 }
 
