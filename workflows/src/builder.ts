@@ -107,11 +107,18 @@ export class WorkflowBuilder {
 		return this;
 	}
 
+	/** A sticky note whose height fits its text, placed with its bottom edge above the nodes. */
 	sticky(name: string, position: [number, number], size: [number, number], content: string, color = 7): void {
-		this.node(name, 'n8n-nodes-base.stickyNote', 1, position, {
-			content: content.trim(),
+		const text = content.trim();
+		const charsPerLine = Math.floor(size[0] / 7);
+		const lines = text
+			.split('\n')
+			.reduce((total, line) => total + Math.max(1, Math.ceil(line.length / charsPerLine)) + (line.startsWith('#') ? 1 : 0), 0);
+		const height = Math.max(size[1], lines * 26 + 80);
+		this.node(name, 'n8n-nodes-base.stickyNote', 1, [position[0], Math.min(position[1], -80 - height)], {
+			content: text,
 			width: size[0],
-			height: size[1],
+			height,
 			color,
 		});
 	}
