@@ -18,8 +18,12 @@ function toExecutionData(result: IDataObject | IDataObject[] | INodeExecutionDat
 	return list.map((entry) => (isExecutionData(entry) ? entry : { json: entry as IDataObject }));
 }
 
-/** Attaches the item to n8n's own errors and wraps anything else, so the UI can point at the item. */
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+/**
+ * The n8n error for a failed item: n8n's own errors get the item attached, bad input names the
+ * parameter and what is allowed, anything else is wrapped, so the UI can point at the item. Batch
+ * operations use it for each of their items.
+ */
+export function itemError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;
@@ -33,13 +37,16 @@ function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number)
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: Error, itemIndex: number): INodeExecutionData {
+/** What a failed item outputs with Continue On Fail. */
+export function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
 	const json: IDataObject = { error: error.message };
-	const description = (error as NodeApiError).description;
-	if (description) json.description = description;
-	const httpCode = (error as NodeApiError).httpCode;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	return json;
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return { json: errorJson(error), pairedItem: { item: itemIndex } };
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -56,7 +63,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		try {
 			return [await operation.executeBatch.call(this, items)];
 		} catch (error) {
-			const nodeError = asNodeError.call(this, error, 0);
+			const nodeError = itemError.call(this, error, 0);
 			if (!this.continueOnFail()) throw nodeError;
 			return [items.map((_, itemIndex) => errorItem(nodeError, itemIndex))];
 		}
@@ -70,7 +77,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				...this.helpers.constructExecutionMetaData(toExecutionData(result), { itemData: { item: itemIndex } }),
 			);
 		} catch (error) {
-			const nodeError = asNodeError.call(this, error, itemIndex);
+			const nodeError = itemError.call(this, error, itemIndex);
 			if (this.continueOnFail()) {
 				returnData.push(errorItem(nodeError, itemIndex));
 				continue;

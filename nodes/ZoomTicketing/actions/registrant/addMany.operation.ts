@@ -10,7 +10,8 @@ import {
 
 import { eventTargetFields, getEventTarget, type EventTarget } from '../../descriptions/webinarOrMeeting';
 import { normaliseEmail } from '../../helpers/registrantSync';
-import { finishBatch, itemError } from './batchItems';
+import { itemError } from '../router';
+import { finishBatch } from './batchItems';
 import { addRegistrants, readEventInfo, type AddRequest, type StopSignal } from './engine';
 import { buildRegistrantRequest, customQuestionsField, emailField, firstNameField, lastNameField, registrantAdditionalFields } from './fields';
 

@@ -20,7 +20,7 @@ import {
 	type TicketHolder,
 } from '../../helpers/registrantSync';
 import { assertEmail, assertEnum, InvalidParameterError, optionalString, requireString } from '../../helpers/validation';
-import { itemError } from './batchItems';
+import { itemError } from '../router';
 import {
 	addRegistrants,
 	changeStatus,

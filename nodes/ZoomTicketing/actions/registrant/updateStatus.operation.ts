@@ -10,7 +10,8 @@ import {
 
 import { eventTargetFields, getEventTarget, type EventTarget } from '../../descriptions/webinarOrMeeting';
 import { assertEnum, assertOccurrenceId, isEmail, requireString } from '../../helpers/validation';
-import { finishBatch, itemError } from './batchItems';
+import { itemError } from '../router';
+import { finishBatch } from './batchItems';
 import { changeStatus, type StatusAction, type StopSignal } from './engine';
 
 const ACTIONS: StatusAction[] = ['approve', 'cancel', 'deny'];
