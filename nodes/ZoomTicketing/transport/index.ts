@@ -413,7 +413,8 @@ export async function zoomDownload(this: ZoomContext, url: string, options: Zoom
 				response = (await this.helpers.httpRequest({
 					method: 'GET',
 					url,
-					qs: { access_token: options.downloadToken },
+					// Zoom's recording.completed description: pass download_token as a bearer token.
+					headers: { Authorization: `Bearer ${options.downloadToken}` },
 					encoding: 'stream',
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,

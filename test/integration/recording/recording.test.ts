@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 
 import { Container } from '@n8n/di';
@@ -31,6 +33,25 @@ async function sha256OfBinary(binaryId: string): Promise<{ sha256: string; bytes
 		bytes += (chunk as Buffer).length;
 	}
 	return { sha256: hash.digest('hex'), bytes };
+}
+
+/** A pass-through to the simulator that notes what each request carried (its URL and headers). */
+async function recordingProxy(target: string): Promise<{ url: string; seen: Array<{ url: string; headers: IncomingHttpHeaders }>; close(): Promise<void> }> {
+	const seen: Array<{ url: string; headers: IncomingHttpHeaders }> = [];
+	const server = createServer((req, res) => {
+		seen.push({ url: req.url ?? '', headers: req.headers });
+		const upstream = httpRequest(`${target}${req.url ?? ''}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		req.pipe(upstream);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	return {
+		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+		seen,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
 }
 
 describe('Recording resource in the n8n engine against the simulator', () => {
@@ -150,17 +171,27 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 
 	it("downloads with a webhook's download URL and download_token, without the API", async () => {
 		const fileId = run.recording.fileIds[1];
-		const result = await fixture.runNode({
-			resource: 'recording',
-			operation: 'download',
-			downloadFrom: 'url',
-			downloadUrl: `${fixture.sim.baseUrl}/rec/download/${fileId}`,
-			downloadToken: run.recording.downloadToken,
-			binaryPropertyName: 'data',
-		});
-		const [item] = result.items('Zoom');
-		const expected = await fixture.control<{ sha256: string }>('GET', `recordings/files/${fileId}/sha256`);
-		assert.equal((await sha256OfBinary(item.binary?.data.id as string)).sha256, expected.sha256);
+		const proxy = await recordingProxy(fixture.sim.baseUrl);
+		try {
+			const result = await fixture.runNode({
+				resource: 'recording',
+				operation: 'download',
+				downloadFrom: 'url',
+				downloadUrl: `${proxy.url}/rec/download/${fileId}`,
+				downloadToken: run.recording.downloadToken,
+				binaryPropertyName: 'data',
+			});
+			const [item] = result.items('Zoom');
+			const expected = await fixture.control<{ sha256: string }>('GET', `recordings/files/${fileId}/sha256`);
+			assert.equal((await sha256OfBinary(item.binary?.data.id as string)).sha256, expected.sha256);
+			assert.deepEqual(
+				proxy.seen.map((request) => ({ url: request.url, authorization: request.headers.authorization })),
+				[{ url: `/rec/download/${fileId}`, authorization: `Bearer ${run.recording.downloadToken}` }],
+				"the webhook's token is sent as a bearer token (as Zoom documents), not in the URL",
+			);
+		} finally {
+			await proxy.close();
+		}
 	});
 
 	it('gives the share link with its passcode, ready to email', async () => {
