@@ -73,7 +73,7 @@ export interface QueueProcess {
 	port: number;
 	alive(): boolean;
 	logs(): string;
-	/** Graceful stop (SIGTERM, then SIGKILL after 20 s). */
+	/** Graceful stop: SIGTERM, then SIGKILL after 45 s (n8n waits up to 30 s for running executions). */
 	stop(): Promise<void>;
 	/** Ends the process and everything it started (its task runner) at once, as a crash would. */
 	kill(signal?: NodeJS.Signals): Promise<void>;
@@ -297,7 +297,7 @@ function spawnN8n(spec: SpawnSpec): QueueProcess {
 		stop: async () => {
 			if (!exited) {
 				child.kill('SIGTERM');
-				const timer = setTimeout(() => signalGroup('SIGKILL'), 20_000);
+				const timer = setTimeout(() => signalGroup('SIGKILL'), 45_000);
 				await exitPromise;
 				clearTimeout(timer);
 			}
@@ -349,8 +349,19 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 	await recreateDatabase(database);
 	await redisCommand(redisDb, 'FLUSHDB');
 
-	const mainPort = await freePort();
-	const webhookPort = await freePort();
+	// A port the OS called free is free until someone binds it: never hand one out twice here.
+	const taken = new Set<number>();
+	const uniquePort = async () => {
+		for (;;) {
+			const port = await freePort();
+			if (!taken.has(port)) {
+				taken.add(port);
+				return port;
+			}
+		}
+	};
+	const mainPort = await uniquePort();
+	const webhookPort = await uniquePort();
 	const webhookBaseUrl = `http://localhost:${webhookPort}`;
 	const sharedEnv = { ...queueEnv({ database, redisDb, prefix, webhookBaseUrl }), ...options.env };
 	const folders: string[] = [];
@@ -361,7 +372,7 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 		await linkPackage(runtime, userFolder, options.packageRoot);
 		const env: Record<string, string> = { ...sharedEnv, ...extraEnv };
 		// 2.x: each process runs its own task broker; n8nEnv would derive the port from N8N_PORT.
-		if (runtime.major >= 2) env.N8N_RUNNERS_BROKER_PORT = String(await freePort());
+		if (runtime.major >= 2) env.N8N_RUNNERS_BROKER_PORT = String(await uniquePort());
 		return { runtime, userFolder, port, encryptionKey, env };
 	};
 
@@ -380,7 +391,7 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 
 	let workerCount = 0;
 	const startWorker = async () => {
-		const healthPort = await freePort();
+		const healthPort = await uniquePort();
 		const name = `worker-${++workerCount}`;
 		const config = await configFor(healthPort, {
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
