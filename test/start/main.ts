@@ -175,7 +175,7 @@ async function main() {
 				zoomApiBaseUrl: apiBaseUrl,
 				crmEndpoint: `${platform.baseUrl}/crm/attendance`,
 				ticketListUrl: `${platform.baseUrl}/events/{eventId}/tickets`,
-				reportWaitSeconds: sim ? 2 : 60,
+				reportWaitSeconds: sim ? 2 : 600,
 			},
 		},
 		onStep: log,
