@@ -20,6 +20,8 @@ export interface N8nInstanceConfig {
 	userFolder: string;
 	port: number;
 	encryptionKey: string;
+	/** 2.x task-broker port (N8N_RUNNERS_BROKER_PORT); defaults to port + 1. */
+	brokerPort?: number;
 	/** Extra environment for n8n (e.g. DB_TYPE=postgresdb, EXECUTIONS_MODE=queue). */
 	env?: Record<string, string>;
 }
@@ -87,7 +89,7 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 	if (runtime.major >= 2) {
 		env.N8N_DISABLED_MODULES = 'mcp-registry';
 		// Every n8n process on the machine needs its own task-broker port.
-		env.N8N_RUNNERS_BROKER_PORT = String(port + 1);
+		env.N8N_RUNNERS_BROKER_PORT = String(config.brokerPort ?? port + 1);
 	} else {
 		env.N8N_RUNNERS_ENABLED = 'false';
 		// 1.x's default `vm` expression engine needs isolated-vm, which does not build on Node 20.
@@ -304,6 +306,7 @@ export async function launchN8n(options: LaunchOptions = {}): Promise<N8nInstanc
 		runtime,
 		userFolder,
 		port: options.port ?? (await freePort()),
+		brokerPort: await freePort(),
 		encryptionKey: options.encryptionKey ?? randomBytes(24).toString('hex'),
 		env: options.env,
 	};

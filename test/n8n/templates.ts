@@ -5,6 +5,7 @@ import { CREDENTIALS } from '../../workflows/src/builder';
 import {
 	activateWorkflows,
 	executeWorkflow,
+	freePort,
 	importCredentials,
 	importWorkflows,
 	linkPackage,
@@ -150,6 +151,7 @@ export async function launchTemplates(options: LaunchTemplatesOptions): Promise<
 		runtime: options.runtime,
 		userFolder: options.userFolder,
 		port: options.port,
+		brokerPort: await freePort(),
 		encryptionKey: options.encryptionKey,
 		env: options.env,
 	};
