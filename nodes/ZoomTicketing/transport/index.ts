@@ -196,10 +196,25 @@ function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, bo
 }
 
 /**
+ * Whether Zoom says the target of a DELETE does not exist. Zoom answers 404 code 3001 for a
+ * meeting or webinar ("Meeting does not exist"); for what lies below one (a registrant, a poll)
+ * that code names the meeting itself, so only a "not found" about the item counts there.
+ */
+function isGoneAnswer(shape: string, status: number, body: unknown): boolean {
+	if (status !== 404 && status !== 400) return false;
+	const { code, message = '' } = asZoomErrorBody(body);
+	const notFound = (status === 404 && (Number(code) === 3001 || Number(code) === 3079)) || /not found|does not exist/i.test(message);
+	if (!notFound) return false;
+	const wholeEvent = /^DELETE \/(meetings|webinars)\/\{id\}$/.test(shape);
+	return wholeEvent || !/^(meeting|webinar) does not exist/i.test(message);
+}
+
+/**
  * Sends one request to Zoom with the node's credential and returns the full response. Requests
  * wait for room under the limit Zoom announces for their category; 429s that still happen (other
  * clients of the account) are ridden out, and so are, for requests that are safe to repeat, 5xx
- * answers and lost connections.
+ * answers and lost connections. A DELETE repeated after such a failure that then finds nothing
+ * to delete was carried out the first time: it answers `{ alreadyAbsent: true }`.
  */
 async function zoomApiFullRequest(
 	this: ZoomContext,
@@ -220,6 +235,8 @@ async function zoomApiFullRequest(
 	let rateLimited = 0;
 	let transient = 0;
 	let strict401 = false;
+	// Set once a request is repeated that Zoom may already have carried out.
+	let repeatedAfterUncertainty = false;
 	for (;;) {
 		const credentials = (await this.getCredentials(type)) as IDataObject;
 		let response: IN8nHttpFullResponse;
@@ -254,6 +271,7 @@ async function zoomApiFullRequest(
 			} else if (isConnectionFailure(failure)) {
 				const mayRepeat = repeatable || (failure.code !== undefined && NOT_SENT_ERRORS.has(failure.code));
 				if (mayRepeat && transient < MAX_TRANSIENT_RETRIES) {
+					repeatedAfterUncertainty ||= failure.code === undefined || !NOT_SENT_ERRORS.has(failure.code);
 					await sleep(backoffMs(transient++));
 					continue;
 				}
@@ -296,8 +314,12 @@ async function zoomApiFullRequest(
 			}
 		}
 		if (status >= 500 && repeatable && transient < MAX_TRANSIENT_RETRIES) {
+			repeatedAfterUncertainty = true;
 			await sleep(backoffMs(transient++));
 			continue;
+		}
+		if (method === 'DELETE' && repeatedAfterUncertainty && isGoneAnswer(shape, status, response.body)) {
+			return { statusCode: 204, headers: headers as IDataObject, body: { alreadyAbsent: true } };
 		}
 		throw zoomApiError(node, status, response.body, headers);
 	}

@@ -262,11 +262,14 @@ export async function deleteRegistrant(
 	qs: IDataObject = {},
 ): Promise<DeleteOutcome> {
 	const path = `${target.path}/registrants/${encodeURIComponent(registrantId)}`;
-	const failure = await zoomApiRequest.call(this, 'DELETE', path, {}, qs).then(
-		() => undefined,
-		(error: unknown) => error,
-	);
-	if (failure === undefined) return { deleted: true };
+	let failure: unknown;
+	try {
+		const answer = await zoomApiRequest.call(this, 'DELETE', path, {}, qs);
+		// The transport's mark for a DELETE repeated after a failure that Zoom had carried out.
+		return answer.alreadyAbsent === true ? { deleted: true, alreadyAbsent: true } : { deleted: true };
+	} catch (error) {
+		failure = error;
+	}
 	const httpCode = (failure as NodeApiError).httpCode;
 	if (!(failure instanceof NodeApiError) || (httpCode !== '400' && httpCode !== '404')) throw failure;
 	const found = (request: Promise<unknown>) =>
