@@ -1,11 +1,10 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { API_BASE_URL_EXPRESSION, environmentProperties } from './zoomEnvironment';
+
 const OAUTH_BASE_URL =
 	'$self.environment === "custom" ? $self.oauthBaseUrl.replace(/\\/+$/, "") : $self.environment === "zoomGov" ? "https://zoomgov.com" : "https://zoom.us"';
 
-// Credential tests resolve expressions against the credential as `$credentials`.
-const API_BASE_URL =
-	'={{$credentials.environment === "custom" ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : $credentials.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
 
 export class ZoomTicketingOAuth2Api implements ICredentialType {
 	name = 'zoomTicketingOAuth2Api';
@@ -19,36 +18,7 @@ export class ZoomTicketingOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://developers.zoom.us/docs/integrations/oauth/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Zoom', value: 'zoom', description: 'api.zoom.us and zoom.us' },
-				{ name: 'Zoom for Government', value: 'zoomGov', description: 'api.zoomgov.com and zoomgov.com' },
-				{ name: 'Custom', value: 'custom', description: 'Both base URLs typed in, e.g. a local Zoom simulator' },
-			],
-			default: 'zoom',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'apiBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:7575/v2',
-			required: true,
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'oauthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:7575',
-			description: 'The address that serves /oauth/authorize and /oauth/token',
-			required: true,
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties('/oauth/authorize and /oauth/token'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
@@ -93,7 +63,7 @@ export class ZoomTicketingOAuth2Api implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: API_BASE_URL,
+			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/users/me',
 		},
 	};

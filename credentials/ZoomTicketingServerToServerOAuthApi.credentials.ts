@@ -8,15 +8,7 @@ import type {
 	IAuthenticateGeneric,
 } from 'n8n-workflow';
 
-// Credential tests resolve expressions against the credential as `$credentials`.
-const API_BASE_URL =
-	'={{$credentials.environment === "custom" ? $credentials.apiBaseUrl.replace(/\\/+$/, "") : $credentials.environment === "zoomGov" ? "https://api.zoomgov.com/v2" : "https://api.zoom.us/v2"}}';
-
-function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	if (credentials.environment === 'zoomGov') return 'https://zoomgov.com';
-	if (credentials.environment === 'custom') return String(credentials.oauthBaseUrl).replace(/\/+$/, '');
-	return 'https://zoom.us';
-}
+import { API_BASE_URL_EXPRESSION, environmentProperties, oauthBaseUrl } from './zoomEnvironment';
 
 export class ZoomTicketingServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomTicketingServerToServerOAuthApi';
@@ -28,36 +20,7 @@ export class ZoomTicketingServerToServerOAuthApi implements ICredentialType {
 	documentationUrl = 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
-				{ name: 'Zoom', value: 'zoom', description: 'api.zoom.us and zoom.us' },
-				{ name: 'Zoom for Government', value: 'zoomGov', description: 'api.zoomgov.com and zoomgov.com' },
-				{ name: 'Custom', value: 'custom', description: 'Both base URLs typed in, e.g. a local Zoom simulator' },
-			],
-			default: 'zoom',
-		},
-		{
-			displayName: 'API Base URL',
-			name: 'apiBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:7575/v2',
-			required: true,
-			displayOptions: { show: { environment: ['custom'] } },
-		},
-		{
-			displayName: 'OAuth Base URL',
-			name: 'oauthBaseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. http://127.0.0.1:7575',
-			description: 'The address that serves /oauth/token',
-			required: true,
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		...environmentProperties('/oauth/token'),
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
@@ -130,7 +93,7 @@ export class ZoomTicketingServerToServerOAuthApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: API_BASE_URL,
+			baseURL: API_BASE_URL_EXPRESSION,
 			url: '/users/me',
 		},
 	};
