@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertEnum, assertInteger, assertTimeZone, InvalidParameterError } from '../../helpers/validation';
+import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
+import { assertEnum, assertTimeZone, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
 import { meetingOutput, simplifiedMeetingOutput, simplifyProperty } from './common';
 
@@ -26,22 +27,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'upcoming',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimitFields,
 	simplifyProperty,
 	{
 		displayName: 'Options',
@@ -84,8 +70,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		'upcoming_meetings',
 		'previous_meetings',
 	] as const);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex, 50), 'Limit', { min: 1 });
+	const limit = limitOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = { type };
 	if (options.from) qs.from = dateOnly(options.from, 'From');

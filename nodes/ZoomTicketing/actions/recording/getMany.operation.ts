@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
 import { eventTargetFields, getEventTarget } from '../../descriptions/webinarOrMeeting';
-import { assertInteger, InvalidParameterError, parseMeetingReference, requireString } from '../../helpers/validation';
+import { InvalidParameterError, parseMeetingReference, requireString } from '../../helpers/validation';
 import { monthWindows } from '../../helpers/recordingWindows';
 import { encodeZoomUuid, zoomApiRequestAllItems } from '../../transport';
 import { listPastInstances } from '../report/common';
@@ -97,22 +98,7 @@ const properties: INodeProperties[] = [
 			],
 		},
 	]),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimitFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['recording'], operation: ['getMany'] } }, properties);
@@ -186,8 +172,7 @@ async function userRecordings(this: IExecuteFunctions, itemIndex: number, limit:
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const source = this.getNodeParameter('source', itemIndex) as 'event' | 'user';
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex), 'Limit', { min: 1 });
+	const limit = limitOf.call(this, itemIndex);
 	const recordings =
 		source === 'user' ? await userRecordings.call(this, itemIndex, limit) : await eventRecordings.call(this, itemIndex, limit);
 	return limit === undefined ? recordings : recordings.slice(0, limit);

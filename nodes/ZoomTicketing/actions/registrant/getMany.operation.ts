@@ -1,7 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
 import { eventTargetFields, getEventTarget } from '../../descriptions/webinarOrMeeting';
-import { assertEnum, assertInteger, assertOccurrenceId } from '../../helpers/validation';
+import { assertEnum, assertOccurrenceId } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
 import { REGISTRANT_STATUSES } from './common';
 
@@ -19,22 +20,7 @@ const properties: INodeProperties[] = [
 		default: 'approved',
 		description: 'Registrants with this registration status',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimitFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -70,7 +56,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (options.occurrence_id) qs.occurrence_id = assertOccurrenceId(options.occurrence_id, 'Occurrence ID');
 	if (options.tracking_source_id && target.kind === 'webinar') qs.tracking_source_id = options.tracking_source_id;
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex), 'Limit', { min: 1 });
+	const limit = limitOf.call(this, itemIndex);
 	return (await zoomApiRequestAllItems.call(this, 'registrants', 'GET', `${target.path}/registrants`, undefined, qs, limit)) as IDataObject[];
 }

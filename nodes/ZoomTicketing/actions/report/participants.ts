@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertInteger } from '../../helpers/validation';
+import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
 import { getParticipantRows, occurrenceColumns, occurrenceFields, resolveOccurrences, type EventKind } from './common';
 
 /**
@@ -17,30 +17,14 @@ export function participantsOperation(
 	const properties: INodeProperties[] = [
 		locator,
 		...occurrenceFields(true),
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllOrLimitFields,
 	];
 
 	const description = updateDisplayOptions({ show: { resource: ['report'], operation: [operation] } }, properties);
 
 	async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 		const id = getId.call(this, itemIndex);
-		const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-		const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex), 'Limit', { min: 1 });
+		const limit = limitOf.call(this, itemIndex);
 
 		const occurrences = await resolveOccurrences.call(this, kind, id, itemIndex);
 		const rows: IDataObject[] = [];

@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { assertEnum, assertInteger, requireString } from '../../helpers/validation';
+import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
+import { assertEnum, requireString } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
@@ -21,22 +22,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'scheduled',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllOrLimitFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webinar'], operation: ['getMany'] } }, properties);
@@ -44,7 +30,6 @@ export const description = updateDisplayOptions({ show: { resource: ['webinar'],
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const userId = requireString(this.getNodeParameter('userId', itemIndex, 'me'), 'Host (User ID or Email)');
 	const type = assertEnum(this.getNodeParameter('type', itemIndex), 'Type', ['scheduled', 'upcoming']);
-	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
-	const limit = returnAll ? undefined : assertInteger(this.getNodeParameter('limit', itemIndex), 'Limit', { min: 1 });
+	const limit = limitOf.call(this, itemIndex);
 	return await zoomApiRequestAllItems.call(this, 'webinars', 'GET', `/users/${encodeURIComponent(userId)}/webinars`, {}, { type }, limit);
 }
