@@ -162,3 +162,31 @@ export function occurrenceColumns(occurrence: Occurrence): IDataObject {
 	if (!occurrence.uuid) return {};
 	return { occurrence_uuid: occurrence.uuid, occurrence_start_time: occurrence.startTime };
 }
+
+/**
+ * Reads the poll or Q&A report of every occurrence the item names, each with the columns that
+ * tell which meeting or webinar and which occurrence its rows belong to.
+ */
+export async function readOccurrenceReports(
+	this: IExecuteFunctions,
+	target: { kind: EventKind; id: string },
+	itemIndex: number,
+	report: 'polls' | 'qa',
+): Promise<Array<{ report: IDataObject; context: IDataObject }>> {
+	const occurrences = await resolveOccurrences.call(this, target.kind, target.id, itemIndex);
+	const reports: Array<{ report: IDataObject; context: IDataObject }> = [];
+	for (const occurrence of occurrences) {
+		const answer = await withReportReady(this, target.kind, occurrence, itemIndex, async () =>
+			await zoomApiRequest.call(this, 'GET', reportEndpoint(target.kind, occurrence.pathId, report)),
+		);
+		const context: IDataObject = {
+			eventType: target.kind,
+			id: answer.id ?? Number(target.id),
+			uuid: answer.uuid ?? occurrence.uuid,
+			start_time: answer.start_time ?? occurrence.startTime,
+			...occurrenceColumns(occurrence),
+		};
+		reports.push({ report: answer, context });
+	}
+	return reports;
+}

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { eventTargetFields, getEventTarget } from '../../descriptions/webinarOrMeeting';
-import { zoomApiRequest } from '../../transport';
-import { occurrenceColumns, occurrenceFields, reportEndpoint, resolveOccurrences, withReportReady } from './common';
+import { occurrenceFields, readOccurrenceReports } from './common';
 
 const properties: INodeProperties[] = [
 	...eventTargetFields().map((field) =>
@@ -35,20 +34,9 @@ interface PollRespondent extends IDataObject {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const target = getEventTarget.call(this, itemIndex);
 	const output = this.getNodeParameter('output', itemIndex) as 'answer' | 'respondent';
-	const occurrences = await resolveOccurrences.call(this, target.kind, target.id, itemIndex);
 
 	const results: IDataObject[] = [];
-	for (const occurrence of occurrences) {
-		const report = await withReportReady(this, target.kind, occurrence, itemIndex, async () =>
-			await zoomApiRequest.call(this, 'GET', reportEndpoint(target.kind, occurrence.pathId, 'polls')),
-		);
-		const context: IDataObject = {
-			eventType: target.kind,
-			id: report.id ?? Number(target.id),
-			uuid: report.uuid ?? occurrence.uuid,
-			start_time: report.start_time ?? occurrence.startTime,
-			...occurrenceColumns(occurrence),
-		};
+	for (const { report, context } of await readOccurrenceReports.call(this, target, itemIndex, 'polls')) {
 		for (const respondent of (report.questions ?? []) as PollRespondent[]) {
 			if (output === 'respondent') {
 				results.push({ ...context, ...respondent });
