@@ -12,7 +12,8 @@ export interface RateLimitInfo {
 	waitMs: number;
 }
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
+/** One header of an answer, whatever the case of its name or whether it came as a list. */
+export function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	if (Array.isArray(value)) return value[0] === undefined ? undefined : String(value[0]);
 	return value === undefined || value === null ? undefined : String(value);

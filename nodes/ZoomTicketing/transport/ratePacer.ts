@@ -1,12 +1,8 @@
+import { header } from './rateLimit';
+
 export interface PacerClock {
 	now(): number;
 	sleep(ms: number): Promise<void>;
-}
-
-function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	if (Array.isArray(value)) return value.length > 0 ? String(value[0]) : undefined;
-	return value === undefined || value === null ? undefined : String(value);
 }
 
 /** One request's place in its category's window: from its start until a window after its answer. */
