@@ -48,7 +48,7 @@ export interface BurstOptions {
 	 * machine's speed; the benchmarks keep Zoom's deadline.
 	 */
 	ackTimeoutMs?: number;
-	/** Queue mode: stop worker 1 with `killSignal` once this share of the deliveries is acknowledged. */
+	/** Queue mode: stop worker 1 with `killSignal` once this share of the rows is written. */
 	killWorkerAt?: number;
 	/**
 	 * SIGKILL (default): a crash. SIGTERM: a graceful stop (a deploy or scale-down); n8n lets the
@@ -371,6 +371,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 			await recreateDatabase(options.n8nDatabase);
 			const single = await launchN8n({
 				version,
+				// A fresh Postgres database: n8n runs all its migrations first.
+				timeoutMs: 600_000,
 				port: await freePort(),
 				credentials,
 				workflows: [template],
@@ -416,25 +418,25 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 
 		let workerKilledAtDelivered: number | null = null;
 		let workerKilledAt = 0;
+		const expectedCount = 2 * run.participants.reduce((sum, person) => sum + person.sessions.length, 0);
 		for (;;) {
 			const stats = await simRequest<{ deliveries: number; delivered: number; pending: number }>(
 				sim,
 				'GET',
 				'/_sim/webhooks/stats',
 			);
-			if (
-				options.killWorkerAt !== undefined &&
-				workerKilledAtDelivered === null &&
-				target.cluster &&
-				stats.delivered >= options.killWorkerAt * run.events
-			) {
-				workerKilledAtDelivered = stats.delivered;
-				const worker = target.cluster.workers[0];
-				// A graceful stop runs alongside the burst, as a deploy would.
-				if (killSignal === 'SIGKILL') await worker.kill('SIGKILL');
-				else void worker.stop();
-				workerKilledAt = Date.now();
-				log(`worker-1 sent ${killSignal} after ${stats.delivered} acknowledged deliveries`);
+			if (options.killWorkerAt !== undefined && workerKilledAtDelivered === null && target.cluster) {
+				// "In the middle" of the processing: by rows written, whatever Zoom's sender sees.
+				const { rows } = await countRows(options.appDatabase);
+				if (rows >= options.killWorkerAt * expectedCount) {
+					workerKilledAtDelivered = stats.delivered;
+					const worker = target.cluster.workers[0];
+					// A graceful stop runs alongside the burst, as a deploy would.
+					if (killSignal === 'SIGKILL') await worker.kill('SIGKILL');
+					else void worker.stop();
+					workerKilledAt = Date.now();
+					log(`worker-1 sent ${killSignal} with ${rows} of ${expectedCount} rows written, ${stats.delivered} deliveries acknowledged`);
+				}
 			}
 			if (stats.pending === 0 && stats.deliveries >= run.events) break;
 			await sleep(200);

@@ -3,7 +3,7 @@
  * registrant leaving and rejoining, every leave, end: 22,002 signed deliveries) sent by the
  * simulator as fast as it can sign and send them, at the Zoom-events template in n8n queue mode
  * (main + webhook processor + 2 workers, Redis, Postgres). Worker 1 is killed (SIGKILL) once 40%
- * of the deliveries are acknowledged. Figure: acknowledged deliveries per second.
+ * of the joins and leaves are in zoom_attendance. Figure: acknowledged deliveries per second.
  * Targets: ≥ 200/s, p99 acknowledgement < 3 s, every join and leave in zoom_attendance once.
  *
  * BENCH_BURST_REGISTRANTS overrides the 10,000 (e.g. for a quick look); BENCH_N8N_VERSION picks n8n.
