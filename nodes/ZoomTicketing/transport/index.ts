@@ -152,6 +152,14 @@ async function send(
 	)) as IN8nHttpFullResponse;
 }
 
+/** A download with a webhook's token and no credential: Zoom says to pass it as a bearer token. */
+async function sendWithDownloadToken(ctx: ZoomContext, token: string, request: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	return (await ctx.helpers.httpRequest({
+		...request,
+		headers: { ...request.headers, Authorization: `Bearer ${token}` },
+	})) as IN8nHttpFullResponse;
+}
+
 /**
  * Daily limits hit during this node run, by request shape (`PATCH /meetings/{id}`): with Continue
  * On Fail the remaining items fail at once with the same error instead of asking Zoom again.
@@ -195,6 +203,17 @@ function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, bo
 	});
 }
 
+/** The start of an error answer that came as a stream (a download). */
+async function readSmallBody(stream: NodeJS.ReadableStream): Promise<string> {
+	let text = '';
+	for await (const chunk of stream) {
+		text += chunk.toString();
+		if (text.length > 65_536) break;
+	}
+	(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+	return text;
+}
+
 /**
  * Whether Zoom says the target of a DELETE does not exist. Zoom answers 404 code 3001 for a
  * meeting or webinar ("Meeting does not exist"); for what lies below one (a registrant, a poll)
@@ -221,7 +240,7 @@ async function zoomApiFullRequest(
 	method: IHttpRequestMethods,
 	url: string,
 	request: Partial<IHttpRequestOptions> = {},
-	options: ZoomRequestOptions = {},
+	options: ZoomRequestOptions & { downloadToken?: string } = {},
 ): Promise<IN8nHttpFullResponse> {
 	const type = credentialTypeFor(authenticationOf(this));
 	const node = this.getNode();
@@ -238,20 +257,31 @@ async function zoomApiFullRequest(
 	// Set once a request is repeated that Zoom may already have carried out.
 	let repeatedAfterUncertainty = false;
 	for (;;) {
-		const credentials = (await this.getCredentials(type)) as IDataObject;
 		let response: IN8nHttpFullResponse;
 		const slot = await pacer.acquire(shape);
 		try {
-			response = await send(this, type, credentials, {
-				json: true,
-				...request,
-				method,
-				url: /^https?:\/\//i.test(url) ? url : `${apiBaseUrl(credentials)}${url}`,
-				timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-				returnFullResponse: true,
-				// 401 must stay an error: that is what makes n8n fetch a new token and repeat once.
-				ignoreHttpStatusErrors: strict401 ? false : { ignore: true, except: [401] },
-			});
+			if (options.downloadToken !== undefined) {
+				response = await sendWithDownloadToken(this, options.downloadToken, {
+					...request,
+					method,
+					url,
+					timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				});
+			} else {
+				const credentials = (await this.getCredentials(type)) as IDataObject;
+				response = await send(this, type, credentials, {
+					json: true,
+					...request,
+					method,
+					url: /^https?:\/\//i.test(url) ? url : `${apiBaseUrl(credentials)}${url}`,
+					timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
+					returnFullResponse: true,
+					// 401 must stay an error: that is what makes n8n fetch a new token and repeat once.
+					ignoreHttpStatusErrors: strict401 ? false : { ignore: true, except: [401] },
+				});
+			}
 			pacer.settle(slot, (response.headers ?? {}) as Record<string, unknown>);
 		} catch (error) {
 			const failure = failureOf(error);
@@ -290,18 +320,18 @@ async function zoomApiFullRequest(
 
 		const status = response.statusCode;
 		if (status >= 200 && status < 300) return response;
+		const body = request.encoding === 'stream' ? await readSmallBody(response.body as NodeJS.ReadableStream) : response.body;
 		// n8n versions without `except` hand the 401 back as a response; asking again with status
 		// errors on lets n8n refresh the token and repeat the request itself.
-		if (status === 401 && !strict401) {
+		if (status === 401 && !strict401 && options.downloadToken === undefined) {
 			strict401 = true;
 			continue;
 		}
 
 		const headers = (response.headers ?? {}) as Record<string, unknown>;
 		if (status === 429) {
-			const info = readRateLimit(headers, asZoomErrorBody(response.body), Date.now());
+			const info = readRateLimit(headers, asZoomErrorBody(body), Date.now());
 			if (info.daily || info.waitMs > LONGEST_RATE_LIMIT_WAIT_MS) {
-				const body = response.body;
 				const hits = dailyLimitsHit.get(this) ?? new Map<string, () => NodeApiError>();
 				hits.set(shape, () => dailyLimitError(node, info, body));
 				dailyLimitsHit.set(this, hits);
@@ -318,10 +348,10 @@ async function zoomApiFullRequest(
 			await sleep(backoffMs(transient++));
 			continue;
 		}
-		if (method === 'DELETE' && repeatedAfterUncertainty && isGoneAnswer(shape, status, response.body)) {
+		if (method === 'DELETE' && repeatedAfterUncertainty && isGoneAnswer(shape, status, body)) {
 			return { statusCode: 204, headers: headers as IDataObject, body: { alreadyAbsent: true } };
 		}
-		throw zoomApiError(node, status, response.body, headers);
+		throw zoomApiError(node, status, body, headers);
 	}
 }
 
@@ -414,58 +444,16 @@ export interface ZoomDownload {
 	fileName?: string;
 }
 
-async function readSmallBody(stream: NodeJS.ReadableStream): Promise<string> {
-	let text = '';
-	for await (const chunk of stream) {
-		text += chunk.toString();
-		if (text.length > 65_536) break;
-	}
-	(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-	return text;
-}
-
 /** Streams a recording file; the caller hands the stream to n8n's binary data store. */
 export async function zoomDownload(this: ZoomContext, url: string, options: ZoomDownloadOptions = {}): Promise<ZoomDownload> {
-	const node = this.getNode();
-	let response: IN8nHttpFullResponse;
-	if (options.downloadToken) {
-		let transient = 0;
-		for (;;) {
-			try {
-				response = (await this.helpers.httpRequest({
-					method: 'GET',
-					url,
-					// Zoom's recording.completed description: pass download_token as a bearer token.
-					headers: { Authorization: `Bearer ${options.downloadToken}` },
-					encoding: 'stream',
-					returnFullResponse: true,
-					ignoreHttpStatusErrors: true,
-					timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
-				})) as IN8nHttpFullResponse;
-			} catch (error) {
-				const failure = failureOf(error);
-				if (isConnectionFailure(failure) && transient < MAX_TRANSIENT_RETRIES) {
-					await sleep(backoffMs(transient++));
-					continue;
-				}
-				throw connectionFailureError(node, failure, 'The download from Zoom', `Tried ${transient + 1} times. Run again to resume.`);
-			}
-			if (response.statusCode >= 500 && transient < MAX_TRANSIENT_RETRIES) {
-				await readSmallBody(response.body as NodeJS.ReadableStream);
-				await sleep(backoffMs(transient++));
-				continue;
-			}
-			break;
-		}
-	} else {
-		response = await zoomApiFullRequest.call(this, 'GET', url, { encoding: 'stream', json: false }, { timeout: options.timeout });
-	}
-
+	const response = await zoomApiFullRequest.call(
+		this,
+		'GET',
+		url,
+		{ encoding: 'stream', json: false },
+		{ timeout: options.timeout, downloadToken: options.downloadToken || undefined },
+	);
 	const headers = (response.headers ?? {}) as Record<string, unknown>;
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		const text = await readSmallBody(response.body as NodeJS.ReadableStream);
-		throw zoomApiError(node, response.statusCode, text, headers);
-	}
 	const disposition = typeof headers['content-disposition'] === 'string' ? headers['content-disposition'] : '';
 	const fileName = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition)?.[1];
 	const length = Number(headers['content-length']);
