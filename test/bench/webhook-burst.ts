@@ -380,6 +380,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				onLog: options.onN8nLog && ((line) => options.onN8nLog?.('n8n', line)),
 				env: {
 					...env,
+					// launchN8n knows n8n is up from its "Editor is now accessible" line (info level).
+					N8N_LOG_LEVEL: 'info',
 					DB_TYPE: 'postgresdb',
 					DB_POSTGRESDB_HOST: POSTGRES.host,
 					DB_POSTGRESDB_PORT: String(POSTGRES.port),
