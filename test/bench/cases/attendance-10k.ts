@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const ATTENDEES = 10_000;
 const HEAVY_PER_SECOND = 10;
@@ -148,15 +149,4 @@ const attendance10k: BenchCase = {
 
 export default attendance10k;
 
-if (require.main === module) {
-	attendance10k.run().then(
-		(result) => {
-			console.log(JSON.stringify(result, null, 2));
-			process.exit(0);
-		},
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(attendance10k, module);

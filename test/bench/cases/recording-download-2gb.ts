@@ -13,6 +13,7 @@ import { BinaryDataService } from 'n8n-core';
 import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const FILE_BYTES = 2 * 1024 ** 3;
 const TARGET_RSS_MB = 250;
@@ -122,15 +123,4 @@ const recordingDownload2gb: BenchCase = {
 
 export default recordingDownload2gb;
 
-if (require.main === module) {
-	recordingDownload2gb.run().then(
-		(result) => {
-			console.log(JSON.stringify(result, null, 2));
-			process.exit(0);
-		},
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(recordingDownload2gb, module);

@@ -6,6 +6,7 @@
  */
 import { SyncBench, syncParameters, ticketHolders } from '../../integration/registrants/benchSupport';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const HOLDERS = 10_000;
 const PAGE_SIZE = 300;
@@ -61,15 +62,4 @@ const registrantResync10k: BenchCase = {
 
 export default registrantResync10k;
 
-if (require.main === module) {
-	registrantResync10k.run().then(
-		(result) => {
-			console.log(JSON.stringify(result, null, 2));
-			process.exit(0);
-		},
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(registrantResync10k, module);

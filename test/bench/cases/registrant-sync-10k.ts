@@ -6,6 +6,7 @@
  */
 import { SyncBench, syncParameters, ticketHolders } from '../../integration/registrants/benchSupport';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const HOLDERS = 10_000;
 const TARGET_RATIO = 1.15;
@@ -55,15 +56,4 @@ const registrantSync10k: BenchCase = {
 
 export default registrantSync10k;
 
-if (require.main === module) {
-	registrantSync10k.run().then(
-		(result) => {
-			console.log(JSON.stringify(result, null, 2));
-			process.exit(0);
-		},
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(registrantSync10k, module);

@@ -7,6 +7,7 @@
  */
 import { addParameters, SyncBench, syncParameters, ticketHolders } from '../../integration/registrants/benchSupport';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const HOLDERS = 1000;
 const TARGET_SPEEDUP = 8;
@@ -71,15 +72,4 @@ const registrantSyncOneByOne: BenchCase = {
 
 export default registrantSyncOneByOne;
 
-if (require.main === module) {
-	registrantSyncOneByOne.run().then(
-		(result) => {
-			console.log(JSON.stringify(result, null, 2));
-			process.exit(0);
-		},
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(registrantSyncOneByOne, module);

@@ -8,6 +8,7 @@
  */
 import { runTriggerBurst } from '../../integration/trigger/burst';
 import type { BenchCase, BenchResult } from '../types';
+import { runStandalone } from '../standalone';
 
 const SIGNED = 1000;
 const FORGED = 1000;
@@ -67,12 +68,4 @@ const triggerBurst1k: BenchCase = {
 
 export default triggerBurst1k;
 
-if (require.main === module) {
-	triggerBurst1k.run().then(
-		(result) => console.log(JSON.stringify(result, null, 2)),
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(triggerBurst1k, module, { exitWhenDone: false });

@@ -11,6 +11,7 @@
 import type { BenchCase, BenchResult } from '../types';
 import { burstResult } from '../burst-result';
 import { runWebhookBurst } from '../webhook-burst';
+import { runStandalone } from '../standalone';
 
 const NAME = 'webhook-burst-10k-queue';
 
@@ -34,12 +35,4 @@ const webhookBurstQueue: BenchCase = {
 
 export default webhookBurstQueue;
 
-if (require.main === module) {
-	webhookBurstQueue.run().then(
-		(result) => console.log(JSON.stringify(result, null, 2)),
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(webhookBurstQueue, module, { exitWhenDone: false });

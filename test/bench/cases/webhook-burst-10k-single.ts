@@ -9,6 +9,7 @@
 import type { BenchCase, BenchResult } from '../types';
 import { burstResult } from '../burst-result';
 import { runWebhookBurst } from '../webhook-burst';
+import { runStandalone } from '../standalone';
 
 const NAME = 'webhook-burst-10k-single';
 
@@ -30,12 +31,4 @@ const webhookBurstSingle: BenchCase = {
 
 export default webhookBurstSingle;
 
-if (require.main === module) {
-	webhookBurstSingle.run().then(
-		(result) => console.log(JSON.stringify(result, null, 2)),
-		(error: Error) => {
-			console.error(error);
-			process.exit(1);
-		},
-	);
-}
+runStandalone(webhookBurstSingle, module, { exitWhenDone: false });
