@@ -6,6 +6,7 @@ import {
 	connectOAuth2,
 	oauth2CredentialData,
 	serverToServerCredentialData,
+	simulatorControl,
 } from '../../harness';
 import { startSimulator, type SimulatorOptions } from '../../zoom-simulator';
 
@@ -42,16 +43,7 @@ export async function meetingTestBed(options: SimulatorOptions = {}): Promise<Me
 		harness,
 		s2s,
 		oauth,
-		async control(method, path, body) {
-			const response = await fetch(`${sim.baseUrl}/_sim/${path}`, {
-				method,
-				headers: { 'content-type': 'application/json' },
-				body: body === undefined ? undefined : JSON.stringify(body),
-			});
-			if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
-			const text = await response.text();
-			return (text ? JSON.parse(text) : {}) as IDataObject;
-		},
+		control: async (method, path, body) => await simulatorControl(sim.baseUrl, method, path, body),
 		async assertRequestsMatchOpenApi() {
 			const check = await checkRequestsAgainstOpenApi(sim.baseUrl, checkedUpTo);
 			checkedUpTo = check.lastSeq;

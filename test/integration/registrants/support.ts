@@ -1,65 +1,19 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode, type RunResult } from '../../harness';
-import { startSimulator, type RunningSimulator } from '../../zoom-simulator';
+import { ZoomFixture as SimulatorFixture, type SimulatorLoggedRequest } from '../../harness';
+import type { Plan } from '../../zoom-simulator';
 
-export interface LoggedCall {
-	seq: number;
-	method: string;
-	path: string;
-	operationId?: string;
-	status: number;
-	query: IDataObject;
-}
+export type LoggedCall = SimulatorLoggedRequest;
 
 /** One simulator and one n8n engine for a test file, with the simulator's control API at hand. */
-export class ZoomFixture {
-	private constructor(
-		readonly sim: RunningSimulator,
-		readonly harness: N8nHarness,
-		readonly credential: { id: string; name: string },
-	) {}
-
-	static async start(plan: 'free' | 'pro' | 'business' = 'pro'): Promise<ZoomFixture> {
-		const sim = await startSimulator({ plan });
-		const harness = await N8nHarness.create();
-		const credential = harness.addCredential({
-			id: 'registrants-s2s',
-			name: 'Zoom (simulator)',
-			type: 'zoomTicketingServerToServerOAuthApi',
-			data: serverToServerCredentialData(sim.baseUrl),
-		});
-		return new ZoomFixture(sim, harness, credential);
-	}
-
-	async close(): Promise<void> {
-		await this.sim.close();
-	}
-
-	async control<T = IDataObject>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.sim.baseUrl}/_sim/${path}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`simulator ${method} /_sim/${path} answered ${response.status}: ${text}`);
-		return (text ? JSON.parse(text) : {}) as T;
-	}
-
-	/** Runs one node of ours on `input` items. */
-	async runNode(parameters: INodeParameters, input: IDataObject[] = [{}], extra: Parameters<typeof zoomNode>[3] = {}): Promise<RunResult> {
-		return await this.harness.run(chain(itemsNode(input), zoomNode('Zoom', parameters, { serverToServer: this.credential }, extra)), { startNode: 'Items' });
+export class ZoomFixture extends SimulatorFixture {
+	static async start(plan: Plan = 'pro'): Promise<ZoomFixture> {
+		return new ZoomFixture(await SimulatorFixture.launch({ plan, credentialId: 'registrants-s2s' }));
 	}
 
 	/** The sequence number of the newest logged request, to look only at what follows. */
 	async mark(): Promise<number> {
-		const log = await this.control<{ requests: LoggedCall[] }>('GET', 'requests?limit=1');
-		return log.requests.at(-1)?.seq ?? 0;
-	}
-
-	async requests(since = 0): Promise<LoggedCall[]> {
-		return (await this.control<{ requests: LoggedCall[] }>('GET', `requests?since=${since}`)).requests;
+		return await this.lastRequestSeq();
 	}
 
 	/** Calls per operation since `since`, counting only those Zoom answered with success. */

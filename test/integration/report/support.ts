@@ -1,74 +1,11 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { checkRequestsAgainstOpenApi, ZoomFixture, type SimulatorLoggedRequest } from '../../harness';
 
-import {
-	chain,
-	checkRequestsAgainstOpenApi,
-	itemsNode,
-	N8nHarness,
-	serverToServerCredentialData,
-	zoomNode,
-	type RunResult,
-} from '../../harness';
-import { startSimulator, type RunningSimulator } from '../../zoom-simulator';
-
-export interface LoggedRequest {
-	seq: number;
-	method: string;
-	path: string;
-	operationId?: string;
-	status: number;
-	query: IDataObject;
-}
+export type LoggedRequest = SimulatorLoggedRequest;
 
 /** One simulator and one engine for a test file, plus the few things every report test does. */
-export class ReportFixture {
-	private constructor(
-		readonly sim: RunningSimulator,
-		readonly harness: N8nHarness,
-		readonly credential: { id: string; name: string },
-	) {}
-
+export class ReportFixture extends ZoomFixture {
 	static async start(): Promise<ReportFixture> {
-		const sim = await startSimulator();
-		const harness = await N8nHarness.create();
-		const credential = harness.addCredential({
-			id: 'reports-s2s',
-			name: 'Zoom (simulator)',
-			type: 'zoomTicketingServerToServerOAuthApi',
-			data: serverToServerCredentialData(sim.baseUrl),
-		});
-		return new ReportFixture(sim, harness, credential);
-	}
-
-	async close(): Promise<void> {
-		await this.sim.close();
-	}
-
-	async control<T = IDataObject>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.sim.baseUrl}/_sim/${path}`, {
-			method,
-			headers: body === undefined ? {} : { 'content-type': 'application/json' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await response.text();
-		if (!response.ok) throw new Error(`simulator ${method} /_sim/${path} answered ${response.status}: ${text}`);
-		return (text ? JSON.parse(text) : {}) as T;
-	}
-
-	/** Runs one node of ours on `input` items and returns the run. */
-	async runNode(parameters: INodeParameters, input: IDataObject[] = [{}], extra: Parameters<typeof zoomNode>[3] = {}): Promise<RunResult> {
-		return await this.harness.run(chain(itemsNode(input), zoomNode('Zoom', parameters, { serverToServer: this.credential }, extra)));
-	}
-
-	/** Every request our node sent since `since` (simulator request log), for OpenAPI checks. */
-	async requests(since = 0): Promise<LoggedRequest[]> {
-		return (await this.control<{ requests: LoggedRequest[] }>('GET', `requests?since=${since}`)).requests;
-	}
-
-	/** The sequence number of the newest logged request, to read only what follows. */
-	async lastRequestSeq(): Promise<number> {
-		const log = await this.control<{ requests: LoggedRequest[] }>('GET', 'requests?limit=1');
-		return log.requests.at(-1)?.seq ?? 0;
+		return new ReportFixture(await ZoomFixture.launch({ credentialId: 'reports-s2s' }));
 	}
 
 	/** Every request sent to the Zoom surface so far that does not match Zoom's OpenAPI description. */
