@@ -7,5 +7,5 @@ export { HARNESS_HTTP_TYPE, HARNESS_ITEMS_TYPE, PACKAGE_NAME } from './nodes';
 export { connectOAuth2, oauth2CredentialData, serverToServerCredentialData } from './zoomCredentials';
 export { checkRequestsAgainstOpenApi } from './openapiCheck';
 export type { LoggedZoomRequest, RequestCheck } from './openapiCheck';
-export { ZoomFixture, simulatorControl } from './zoomFixture';
+export { ZoomFixture, engineWithSimulatorCredential, simulatorControl } from './zoomFixture';
 export type { SimulatorLoggedRequest, ZoomFixtureParts } from './zoomFixture';

@@ -26,6 +26,21 @@ export async function simulatorControl<T = IDataObject>(baseUrl: string, method:
 	return (text ? JSON.parse(text) : {}) as T;
 }
 
+/** A new engine holding one Server-to-Server credential, `credentialId`, for the simulator at `baseUrl`. */
+export async function engineWithSimulatorCredential(
+	baseUrl: string,
+	credentialId: string,
+): Promise<{ harness: N8nHarness; credential: { id: string; name: string } }> {
+	const harness = await N8nHarness.create();
+	const credential = harness.addCredential({
+		id: credentialId,
+		name: 'Zoom (simulator)',
+		type: 'zoomTicketingServerToServerOAuthApi',
+		data: serverToServerCredentialData(baseUrl),
+	});
+	return { harness, credential };
+}
+
 export interface ZoomFixtureParts {
 	sim: RunningSimulator;
 	harness: N8nHarness;
@@ -50,14 +65,7 @@ export class ZoomFixture {
 	/** Starts the simulator (with `plan`, else its default) and an engine holding credential `credentialId`. */
 	static async launch(options: { credentialId: string; plan?: Plan }): Promise<ZoomFixtureParts> {
 		const sim = await startSimulator(options.plan ? { plan: options.plan } : {});
-		const harness = await N8nHarness.create();
-		const credential = harness.addCredential({
-			id: options.credentialId,
-			name: 'Zoom (simulator)',
-			type: 'zoomTicketingServerToServerOAuthApi',
-			data: serverToServerCredentialData(sim.baseUrl),
-		});
-		return { sim, harness, credential };
+		return { sim, ...(await engineWithSimulatorCredential(sim.baseUrl, options.credentialId)) };
 	}
 
 	async close(): Promise<void> {

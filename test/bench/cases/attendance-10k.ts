@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode } from '../../harness';
+import { chain, engineWithSimulatorCredential, itemsNode, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
@@ -61,13 +61,7 @@ const attendance10k: BenchCase = {
 			const truth = new Map(run.participants.map((person) => [person.registrantId, person.totalSeconds]));
 			const rows = run.participants.length * 2;
 
-			const harness = await N8nHarness.create();
-			const credential = harness.addCredential({
-				id: 'bench-s2s',
-				name: 'Zoom (simulator)',
-				type: 'zoomTicketingServerToServerOAuthApi',
-				data: serverToServerCredentialData(sim.baseUrl),
-			});
+			const { harness, credential } = await engineWithSimulatorCredential(sim.baseUrl, 'bench-s2s');
 			const workflow = chain(
 				itemsNode([{}]),
 				zoomNode(

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
-import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode } from '../../harness';
+import { chain, engineWithSimulatorCredential, itemsNode, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
@@ -48,13 +48,7 @@ const recordingDownload2gb: BenchCase = {
 			});
 			const fileId = run.recording.fileIds[0];
 
-			const harness = await N8nHarness.create();
-			const credential = harness.addCredential({
-				id: 'bench-s2s',
-				name: 'Zoom (simulator)',
-				type: 'zoomTicketingServerToServerOAuthApi',
-				data: serverToServerCredentialData(sim.baseUrl),
-			});
+			const { harness, credential } = await engineWithSimulatorCredential(sim.baseUrl, 'bench-s2s');
 			const workflow = chain(
 				itemsNode([{}]),
 				zoomNode(
