@@ -14,6 +14,9 @@ describe('every served endpoint', () => {
 	let zoom: TestZoom;
 	before(async () => {
 		zoom = await testZoom({ plan: 'business' });
+		// These probes check validation only; back-to-back calls must not trip the per-second
+		// limits, which have their own tests (rate limits and faults).
+		await zoom.control('PUT', '/plan', { rateLimits: false });
 	});
 	after(() => zoom.close());
 
