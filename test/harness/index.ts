@@ -9,3 +9,4 @@ export { checkRequestsAgainstOpenApi } from './openapiCheck';
 export type { LoggedZoomRequest, RequestCheck } from './openapiCheck';
 export { ZoomFixture, engineWithSimulatorCredential, simulatorControl } from './zoomFixture';
 export type { SimulatorLoggedRequest, ZoomFixtureParts } from './zoomFixture';
+export { byId, zoomDateTime } from './zoomValues';

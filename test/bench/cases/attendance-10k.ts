@@ -10,7 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { chain, engineWithSimulatorCredential, itemsNode, zoomNode } from '../../harness';
+import { byId, chain, engineWithSimulatorCredential, itemsNode, zoomDateTime, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
@@ -43,7 +43,7 @@ const attendance10k: BenchCase = {
 					{
 						topic: 'Launch keynote',
 						type: 5,
-						start_time: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+						start_time: zoomDateTime(new Date(Date.now() + 3_600_000)),
 						duration: 90,
 						settings: { approval_type: 0 },
 					},
@@ -70,7 +70,7 @@ const attendance10k: BenchCase = {
 						resource: 'report',
 						operation: 'attendanceSummary',
 						eventType: 'webinar',
-						webinarId: { __rl: true, mode: 'id', value: String(webinarId) },
+						webinarId: byId(webinarId),
 						occurrence: 'latest',
 						attendedWhen: 'minutes',
 						minimumMinutes: 45,
@@ -85,7 +85,7 @@ const attendance10k: BenchCase = {
 					itemsNode([{}]),
 					zoomNode(
 						'Instances',
-						{ resource: 'report', operation: 'pastInstances', eventType: 'webinar', webinarId: { __rl: true, mode: 'id', value: String(webinarId) } },
+						{ resource: 'report', operation: 'pastInstances', eventType: 'webinar', webinarId: byId(webinarId) },
 						{ serverToServer: credential },
 					),
 				),

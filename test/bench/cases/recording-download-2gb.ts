@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
-import { chain, engineWithSimulatorCredential, itemsNode, zoomNode } from '../../harness';
+import { chain, engineWithSimulatorCredential, itemsNode, zoomDateTime, zoomNode } from '../../harness';
 import { spawnSimulator } from '../../integration/report/externalSimulator';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
@@ -32,7 +32,7 @@ const recordingDownload2gb: BenchCase = {
 					{
 						topic: 'Full-day conference',
 						type: 2,
-						start_time: new Date(Date.now() + 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+						start_time: zoomDateTime(new Date(Date.now() + 3_600_000)),
 						duration: 480,
 						settings: { auto_recording: 'cloud' },
 					},

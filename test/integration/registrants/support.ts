@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { ZoomFixture as SimulatorFixture, type SimulatorLoggedRequest } from '../../harness';
+import { ZoomFixture as SimulatorFixture, zoomDateTime, type SimulatorLoggedRequest } from '../../harness';
 import type { Plan } from '../../zoom-simulator';
 
 export type LoggedCall = SimulatorLoggedRequest;
@@ -45,12 +45,10 @@ export class ZoomFixture extends SimulatorFixture {
 	}
 }
 
-export function byId(value: string | number): { __rl: true; mode: 'id'; value: string } {
-	return { __rl: true, mode: 'id', value: String(value) };
-}
+export { byId } from '../../harness';
 
 export function futureStart(days = 7): string {
-	return new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+	return zoomDateTime(new Date(Date.now() + days * 86_400_000));
 }
 
 export function ticketHolders(count: number, prefix = 'holder', domain = 'tickets.example.com'): IDataObject[] {

@@ -1,4 +1,4 @@
-import { checkRequestsAgainstOpenApi, ZoomFixture, type SimulatorLoggedRequest } from '../../harness';
+import { checkRequestsAgainstOpenApi, ZoomFixture, zoomDateTime, type SimulatorLoggedRequest } from '../../harness';
 
 export type LoggedRequest = SimulatorLoggedRequest;
 
@@ -21,11 +21,9 @@ export class ReportFixture extends ZoomFixture {
 	}
 }
 
-export function byId(value: string | number): { __rl: true; mode: 'id'; value: string } {
-	return { __rl: true, mode: 'id', value: String(value) };
-}
+export { byId } from '../../harness';
 
 /** A start time in the future, in Zoom's format. */
 export function futureStart(hours = 1): string {
-	return new Date(Date.now() + hours * 3_600_000).toISOString().replace(/\.\d+Z$/, 'Z');
+	return zoomDateTime(new Date(Date.now() + hours * 3_600_000));
 }
