@@ -81,14 +81,7 @@ describe('Report resource in the n8n engine against a meeting run by the simulat
 	before(async () => {
 		fixture = await ReportFixture.start();
 		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
-		const seeded = await fixture.control<{ meetings: Array<{ id: number }> }>('POST', 'seed', {
-			meetings: [{ topic: 'Ticketed masterclass', type: 2, start_time: futureStart(), duration: 60, settings: { approval_type: 0 } }],
-		});
-		meetingId = seeded.meetings[0].id;
-		const registrants = await fixture.control<{ registrants: Array<{ registrantIds: string[] }> }>('POST', 'seed', {
-			registrants: [{ meetingId, count: 40 }],
-		});
-		registrantIds = registrants.registrants[0].registrantIds;
+		({ id: meetingId, registrantIds } = await fixture.seedEvent('meeting', { topic: 'Ticketed masterclass', duration: 60 }, 40));
 
 		const participants: IDataObject[] = [];
 		registrantIds.forEach((registrantId, index) => {
@@ -404,14 +397,7 @@ describe('Report resource: a webinar, with absentees from Zoom\'s absentee repor
 	before(async () => {
 		fixture = await ReportFixture.start();
 		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
-		const seeded = await fixture.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
-			webinars: [{ topic: 'Product launch', type: 5, start_time: futureStart(), duration: 45, settings: { approval_type: 0 } }],
-		});
-		webinarId = seeded.webinars[0].id;
-		const registrants = await fixture.control<{ registrants: Array<{ registrantIds: string[] }> }>('POST', 'seed', {
-			registrants: [{ webinarId, count: 12 }],
-		});
-		registrantIds = registrants.registrants[0].registrantIds;
+		({ id: webinarId, registrantIds } = await fixture.seedEvent('webinar', { topic: 'Product launch', duration: 45 }, 12));
 		run = await fixture.control<RunRecord>('POST', 'runs', {
 			webinarId,
 			durationMinutes: 45,
@@ -498,11 +484,7 @@ describe('Report resource: a webinar whose report spans several pages', () => {
 	before(async () => {
 		fixture = await ReportFixture.start();
 		await fixture.control('PUT', 'config', { reportDelaySeconds: 0 });
-		const seeded = await fixture.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
-			webinars: [{ topic: 'Large launch', type: 5, start_time: futureStart(), duration: 60, settings: { approval_type: 0 } }],
-		});
-		webinarId = seeded.webinars[0].id;
-		await fixture.control('POST', 'seed', { registrants: [{ webinarId, count: 250, returnIds: false }] });
+		({ id: webinarId } = await fixture.seedEvent('webinar', { topic: 'Large launch', duration: 60 }, 250, false));
 		run = await fixture.control<RunRecord>('POST', 'runs', {
 			webinarId,
 			durationMinutes: 60,
