@@ -37,12 +37,17 @@ export function itemError(this: IExecuteFunctions, error: unknown, itemIndex: nu
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
-/** What a failed item outputs with Continue On Fail. */
+/**
+ * What a failed item outputs with Continue On Fail: `{ error: { message, description?, httpCode? } }`.
+ * `error` stays the only key because n8n sends an item to the error output ("Continue (using error
+ * output)") only when its json is `{ error }` or `{ error, message }` (1.x; 2.x also allows
+ * `details`). Setting `item.error` instead would make n8n cut the json down to the bare message.
+ */
 export function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return json;
+	const details: IDataObject = { message: error.message };
+	if (error.description) details.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	return { error: details };
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {

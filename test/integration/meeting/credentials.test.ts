@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import type { IDataObject } from 'n8n-workflow';
+
 import { chain, itemsNode, oauth2CredentialData, serverToServerCredentialData, zoomNode } from '../../harness';
 import { meetingTestBed, type MeetingTestBed } from './setup';
 
@@ -60,7 +62,7 @@ describe('Zoom credentials', () => {
 			),
 		);
 		const [item] = result.json('List');
-		assert.match(String(item.error), /Zoom refused the app's credentials when asked for a token \(invalid_client\)/);
+		assert.match(String((item.error as IDataObject).message), /Zoom refused the app's credentials when asked for a token \(invalid_client\)/);
 		const output = JSON.stringify(item);
 		assert.ok(!output.includes(secret), 'the client secret is not in the error item');
 		assert.ok(!JSON.stringify(result.run.data.resultData).includes(secret), 'nor anywhere in the run data');

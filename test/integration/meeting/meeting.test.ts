@@ -144,7 +144,7 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 			chain(itemsNode([{}]), zoomNode('Get', { resource: 'meeting', operation: 'get', meetingId: byId }, s2s, { onError: 'continueRegularOutput' })),
 		);
 		const [error] = gone.json('Get');
-		assert.match(String(error.error), /could not find it \(code 3001\)/);
+		assert.match(String((error.error as IDataObject).message), /could not find it \(code 3001\)/);
 	});
 
 	test('a new local start time without a time zone is read in the meeting\'s own zone', async () => {
@@ -218,8 +218,8 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 		assert.equal(output[0].json.topic, 'Morning session');
 		assert.equal(output[2].json.topic, 'Evening session');
 		assert.equal(output[1].json.id, undefined);
-		assert.match(String(output[1].json.error), /Invalid value for "Time Zone": "Mars\/Olympus_Mons" is not an IANA time zone \(item 1\)/);
-		assert.match(String(output[1].json.description), /IANA time zone name such as Europe\/Berlin/);
+		assert.match(String((output[1].json.error as IDataObject).message), /Invalid value for "Time Zone": "Mars\/Olympus_Mons" is not an IANA time zone \(item 1\)/);
+		assert.match(String((output[1].json.error as IDataObject).description), /IANA time zone name such as Europe\/Berlin/);
 		const afterCount = (await bed.control('GET', 'requests?method=POST&path=/v2/users/me/meetings&countsOnly=true')).total as number;
 		assert.equal(afterCount - before, 2, 'nothing was sent to Zoom for the invalid item');
 	});
@@ -249,8 +249,8 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 			chain(itemsNode([{ url: 'https://example.com/j/85746065432' }, { url: 'https://zoom.us/my/vanity.name' }]), get),
 		);
 		const [notZoom, noId] = result.json('Get');
-		assert.match(String(notZoom.error), /"example\.com" is not a Zoom domain/);
-		assert.match(String(noId.error), /no meeting ID found/);
+		assert.match(String((notZoom.error as IDataObject).message), /"example\.com" is not a Zoom domain/);
+		assert.match(String((noId.error as IDataObject).message), /no meeting ID found/);
 
 		const create = zoomNode(
 			'Create',
@@ -265,7 +265,7 @@ describe('Meeting resource in the n8n engine, against the simulator', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		const refused = await bed.harness.run(chain(itemsNode([{}]), create));
-		assert.match(String(refused.json('Create')[0].error), /instant meetings cannot require registration/);
+		assert.match(String((refused.json('Create')[0].error as IDataObject).message), /instant meetings cannot require registration/);
 		const afterCount = (await bed.control('GET', 'requests?countsOnly=true')).total as number;
 		assert.equal(afterCount, before);
 	});

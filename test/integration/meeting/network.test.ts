@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { N8nHarness, chain, itemsNode, serverToServerCredentialData, zoomNode } from '../../harness';
@@ -57,8 +58,8 @@ describe('Transport against a broken network (nock)', () => {
 		nock(ZOOM).get('/v2/meetings/85746065432').reply(200, '<html>Sign in to the Wi-Fi</html>', { 'content-type': 'text/html' });
 		const result = await harness.run(get({ onError: 'continueRegularOutput' }));
 		const [item] = result.json('Get');
-		assert.match(String(item.error), /with something that is not JSON \(HTTP 200\)/);
-		assert.match(String(item.description), /Sign in to the Wi-Fi/);
+		assert.match(String((item.error as IDataObject).message), /with something that is not JSON \(HTTP 200\)/);
+		assert.match(String((item.error as IDataObject).description), /Sign in to the Wi-Fi/);
 	});
 
 	test('a create that loses its connection is not sent again', async () => {
@@ -72,8 +73,8 @@ describe('Transport against a broken network (nock)', () => {
 			),
 		);
 		const [item] = result.json('Create');
-		assert.match(String(item.error), /The connection to Zoom failed: the connection was reset/);
-		assert.match(String(item.description), /not repeated because it creates something.*\(ECONNRESET\)/);
+		assert.match(String((item.error as IDataObject).message), /The connection to Zoom failed: the connection was reset/);
+		assert.match(String((item.error as IDataObject).description), /not repeated because it creates something.*\(ECONNRESET\)/);
 		assert.ok(create.isDone());
 		assert.equal(nock.pendingMocks().length, 0);
 	});

@@ -58,7 +58,7 @@ describe('Rate limits, server errors and dropped connections', () => {
 		await bed.control('PUT', 'faults', { errorRate: 1, errorStatus: 503, errorPhase: 'after', match: '^POST /v2/users/me/meetings$' });
 		const result = await bed.harness.run(chain(itemsNode([{ topic: 'Maybe created' }]), create({ onError: 'continueRegularOutput' })));
 		const [output] = result.json('Create');
-		assert.match(String(output.error), /HTTP 503/);
+		assert.match(String((output.error as IDataObject).message), /HTTP 503/);
 		const posts = await logSince('&method=POST&path=/v2/users/me/meetings');
 		assert.equal(posts.length, 1, 'one POST only');
 	});
@@ -115,7 +115,7 @@ describe('Rate limits, server errors and dropped connections', () => {
 		);
 		const outputs = continued.json('Update');
 		assert.equal(outputs.length, 5);
-		assert.ok(outputs.every((output) => /daily limit was reached/.test(String(output.error))));
+		assert.ok(outputs.every((output) => /daily limit was reached/.test(String((output.error as IDataObject).message))));
 		assert.equal((await logSince('&method=PATCH')).length, 1, 'one request told us; the other four items were not sent');
 		await bed.control('PUT', 'plan', { rateLimits: true });
 	});

@@ -83,10 +83,10 @@ describe('Registrant operations (meetings and webinars, real n8n engine, simulat
 		const output = run.items('Zoom');
 		assert.equal(output.length, 3);
 		assert.ok(output[0].json.registrant_id);
-		assert.match(String(output[1].json.error), /Email/);
-		assert.match(String(output[1].json.error), /"nope"/);
+		assert.match(String((output[1].json.error as IDataObject).message), /Email/);
+		assert.match(String((output[1].json.error as IDataObject).message), /"nope"/);
 		assert.deepEqual(output[1].pairedItem, { item: 1 });
-		assert.match(String(output[2].json.error), /First Name/);
+		assert.match(String((output[2].json.error as IDataObject).message), /First Name/);
 		const calls = await zoom.requests(since);
 		assert.equal(calls.filter((call) => call.method === 'POST').length, 1);
 	});
@@ -110,7 +110,7 @@ describe('Registrant operations (meetings and webinars, real n8n engine, simulat
 		assert.equal(output.length, 67);
 		output.forEach((item, index) => assert.deepEqual(item.pairedItem, { item: index }));
 		for (let index = 0; index < 65; index++) assert.equal(output[index].json.email, `many${index}@example.com`);
-		assert.match(String(output[65].json.error), /could not find|does not exist/i);
+		assert.match(String((output[65].json.error as IDataObject).message), /could not find|does not exist/i);
 		assert.equal(output[66].json.registrant_id, output[3].json.registrant_id);
 		assert.deepEqual(output[66].json.sharedWithItems, [3]);
 		const calls = await zoom.successfulCalls(since);

@@ -350,7 +350,7 @@ describe('Report resource: a recurring meeting, each occurrence reported on its 
 		const items = result.items('Zoom');
 		const errors = items.filter((item) => item.json.error);
 		assert.equal(errors.length, 1);
-		assert.match(String(errors[0].json.error), /Occurrence UUID.*item 1/);
+		assert.match(String((errors[0].json.error as IDataObject).message), /Occurrence UUID.*item 1/);
 		assert.deepEqual(errors[0].pairedItem, { item: 1 });
 		const reported = items.filter((item) => !item.json.error);
 		assert.deepEqual(

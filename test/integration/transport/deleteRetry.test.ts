@@ -81,7 +81,7 @@ describe('Transport: a DELETE repeated after Zoom already carried it out', () =>
 		await zoom.control('DELETE', 'faults');
 		const result = await zoom.runNode({ resource: 'meeting', operation: 'delete', meetingId: byId('89999999999') }, [{}], { onError: 'continueRegularOutput' });
 		const [output] = result.json('Zoom');
-		assert.match(String(output.error), /could not find it \(code 3001\)/);
+		assert.match(String((output.error as IDataObject).message), /could not find it \(code 3001\)/);
 	});
 
 	it('a DELETE repeated after a 5xx that Zoom refused before doing anything deletes normally', async () => {
