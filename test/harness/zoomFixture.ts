@@ -1,17 +1,18 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startSimulator, type Plan, type RunningSimulator } from '../zoom-simulator';
+import type { LoggedRequest } from '../zoom-simulator/requestLog';
+import { spawnSimulator } from './externalSimulator';
 import { chain, itemsNode, N8nHarness, zoomNode, type RunResult } from './harness';
 import { serverToServerCredentialData } from './zoomCredentials';
 
 /** One entry of the simulator's request log (`GET /_sim/requests`). */
-export interface SimulatorLoggedRequest {
-	seq: number;
-	method: string;
-	path: string;
-	operationId?: string;
-	status: number;
-	query: IDataObject;
+export type SimulatorLoggedRequest = LoggedRequest;
+
+/** What the fixture needs of a simulator, whether it runs in this process or in its own. */
+export interface SimulatorHandle {
+	baseUrl: string;
+	close(): Promise<void>;
 }
 
 /** Calls the simulator's control API (`${baseUrl}/_sim/<path>`); a non-2xx answer throws. */
@@ -41,8 +42,8 @@ export async function engineWithSimulatorCredential(
 	return { harness, credential };
 }
 
-export interface ZoomFixtureParts {
-	sim: RunningSimulator;
+export interface ZoomFixtureParts<S extends SimulatorHandle = RunningSimulator> {
+	sim: S;
 	harness: N8nHarness;
 	credential: { id: string; name: string };
 }
@@ -51,12 +52,12 @@ export interface ZoomFixtureParts {
  * One simulator and one n8n engine for a test file, with a Server-to-Server credential pointing at
  * the simulator. Area fixtures extend it with their own helpers.
  */
-export class ZoomFixture {
-	readonly sim: RunningSimulator;
+export class ZoomFixture<S extends SimulatorHandle = RunningSimulator> {
+	readonly sim: S;
 	readonly harness: N8nHarness;
 	readonly credential: { id: string; name: string };
 
-	constructor(parts: ZoomFixtureParts) {
+	constructor(parts: ZoomFixtureParts<S>) {
 		this.sim = parts.sim;
 		this.harness = parts.harness;
 		this.credential = parts.credential;
@@ -66,6 +67,17 @@ export class ZoomFixture {
 	static async launch(options: { credentialId: string; plan?: Plan }): Promise<ZoomFixtureParts> {
 		const sim = await startSimulator(options.plan ? { plan: options.plan } : {});
 		return { sim, ...(await engineWithSimulatorCredential(sim.baseUrl, options.credentialId)) };
+	}
+
+	/** As {@link launch}, with the simulator in a process of its own (see `spawnSimulator`). */
+	static async spawn(options: { credentialId: string; plan: Plan }): Promise<ZoomFixtureParts<SimulatorHandle>> {
+		const sim = await spawnSimulator(options.plan);
+		try {
+			return { sim, ...(await engineWithSimulatorCredential(sim.baseUrl, options.credentialId)) };
+		} catch (error) {
+			await sim.close();
+			throw error;
+		}
 	}
 
 	async close(): Promise<void> {

@@ -10,8 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
-import { byId, chain, engineWithSimulatorCredential, itemsNode, zoomDateTime, zoomNode } from '../../harness';
-import { spawnSimulator } from '../../integration/report/externalSimulator';
+import { byId, zoomDateTime, ZoomFixture } from '../../harness';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
 
@@ -25,20 +24,14 @@ interface Truth {
 	totalSeconds: number;
 }
 
-interface LoggedRequest {
-	operationId?: string;
-	status: number;
-	durationMs: number;
-}
-
 const attendance10k: BenchCase = {
 	name: 'attendance-10k',
 	description: 'Attendance Summary of a 10,000-attendee webinar (20,000 rows, 67 pages) at Pro rate limits',
 	async run(): Promise<BenchResult> {
-		const sim = await spawnSimulator('pro');
+		const zoom = new ZoomFixture(await ZoomFixture.spawn({ credentialId: 'bench-s2s', plan: 'pro' }));
 		try {
-			await sim.control('PUT', 'config', { reportDelaySeconds: 0 });
-			const seeded = await sim.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
+			await zoom.control('PUT', 'config', { reportDelaySeconds: 0 });
+			const seeded = await zoom.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
 				webinars: [
 					{
 						topic: 'Launch keynote',
@@ -50,8 +43,8 @@ const attendance10k: BenchCase = {
 				],
 			});
 			const webinarId = seeded.webinars[0].id;
-			await sim.control('POST', 'seed', { registrants: [{ webinarId, count: ATTENDEES, returnIds: false }] });
-			const run = await sim.control<{ participants: Truth[] }>('POST', 'runs', {
+			await zoom.control('POST', 'seed', { registrants: [{ webinarId, count: ATTENDEES, returnIds: false }] });
+			const run = await zoom.control<{ participants: Truth[] }>('POST', 'runs', {
 				webinarId,
 				durationMinutes: 90,
 				allRegistrants: { join: 0, leave: 90, rejoinEvery: 1, rejoinGapMinutes: 3 },
@@ -61,44 +54,25 @@ const attendance10k: BenchCase = {
 			const truth = new Map(run.participants.map((person) => [person.registrantId, person.totalSeconds]));
 			const rows = run.participants.length * 2;
 
-			const { harness, credential } = await engineWithSimulatorCredential(sim.baseUrl, 'bench-s2s');
-			const workflow = chain(
-				itemsNode([{}]),
-				zoomNode(
-					'Attendance',
-					{
-						resource: 'report',
-						operation: 'attendanceSummary',
-						eventType: 'webinar',
-						webinarId: byId(webinarId),
-						occurrence: 'latest',
-						attendedWhen: 'minutes',
-						minimumMinutes: 45,
-						includeAbsent: false,
-					},
-					{ serverToServer: credential },
-				),
-			);
+			const warmUp = await zoom.runNode({ resource: 'report', operation: 'pastInstances', eventType: 'webinar', webinarId: byId(webinarId) });
+			if (warmUp.json('Zoom').length !== 1) throw new Error('the warm-up run did not find the webinar instance');
 
-			const warmUp = await harness.run(
-				chain(
-					itemsNode([{}]),
-					zoomNode(
-						'Instances',
-						{ resource: 'report', operation: 'pastInstances', eventType: 'webinar', webinarId: byId(webinarId) },
-						{ serverToServer: credential },
-					),
-				),
-			);
-			if (warmUp.json('Instances').length !== 1) throw new Error('the warm-up run did not find the webinar instance');
-
-			await sim.control('DELETE', 'requests');
+			await zoom.control('DELETE', 'requests');
 			const started = performance.now();
-			const result = await harness.run(workflow);
+			const result = await zoom.runNode({
+				resource: 'report',
+				operation: 'attendanceSummary',
+				eventType: 'webinar',
+				webinarId: byId(webinarId),
+				occurrence: 'latest',
+				attendedWhen: 'minutes',
+				minimumMinutes: 45,
+				includeAbsent: false,
+			});
 			const seconds = (performance.now() - started) / 1000;
-			const people = result.json('Attendance');
+			const people = result.json('Zoom');
 
-			const requests = (await sim.control<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
+			const requests = await zoom.requests();
 			const pageRequests = requests.filter((request) => request.operationId === 'reportWebinarParticipants' && request.status === 200);
 			const pages = pageRequests.length;
 			const simulatorMsPerPage = pageRequests.reduce((total, request) => total + request.durationMs, 0) / Math.max(1, pages);
@@ -136,7 +110,7 @@ const attendance10k: BenchCase = {
 				clientMsPerPage: Number(((seconds * 1000) / Math.max(1, pages)).toFixed(1)),
 			};
 		} finally {
-			await sim.close();
+			await zoom.close();
 		}
 	},
 };

@@ -10,8 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 
-import { chain, engineWithSimulatorCredential, itemsNode, zoomDateTime, zoomNode } from '../../harness';
-import { spawnSimulator } from '../../integration/report/externalSimulator';
+import { byId, zoomDateTime, ZoomFixture } from '../../harness';
 import type { BenchCase, BenchResult } from '../types';
 import { runStandalone } from '../standalone';
 
@@ -25,9 +24,9 @@ const recordingDownload2gb: BenchCase = {
 		if (process.env.N8N_DEFAULT_BINARY_DATA_MODE !== 'filesystem') {
 			throw new Error('the harness must run n8n with N8N_DEFAULT_BINARY_DATA_MODE=filesystem');
 		}
-		const sim = await spawnSimulator('pro');
+		const zoom = new ZoomFixture(await ZoomFixture.spawn({ credentialId: 'bench-s2s', plan: 'pro' }));
 		try {
-			const seeded = await sim.control<{ meetings: Array<{ id: number }> }>('POST', 'seed', {
+			const seeded = await zoom.control<{ meetings: Array<{ id: number }> }>('POST', 'seed', {
 				meetings: [
 					{
 						topic: 'Full-day conference',
@@ -39,7 +38,7 @@ const recordingDownload2gb: BenchCase = {
 				],
 			});
 			const meetingId = seeded.meetings[0].id;
-			const run = await sim.control<{ recording: { uuid: string; fileIds: string[] } }>('POST', 'runs', {
+			const run = await zoom.control<{ recording: { uuid: string; fileIds: string[] } }>('POST', 'runs', {
 				meetingId,
 				durationMinutes: 480,
 				participants: [{ email: 'speaker@example.org', sessions: [{ join: 0, leave: 480 }] }],
@@ -48,30 +47,20 @@ const recordingDownload2gb: BenchCase = {
 			});
 			const fileId = run.recording.fileIds[0];
 
-			const { harness, credential } = await engineWithSimulatorCredential(sim.baseUrl, 'bench-s2s');
-			const workflow = chain(
-				itemsNode([{}]),
-				zoomNode(
-					'Download',
-					{
-						resource: 'recording',
-						operation: 'download',
-						downloadFrom: 'recording',
-						recording: { __rl: true, mode: 'id', value: run.recording.uuid },
-						select: 'fileId',
-						fileId,
-						binaryPropertyName: 'data',
-					},
-					{ serverToServer: credential },
-				),
-			);
-
 			const rssBefore = Math.round(process.memoryUsage().rss / 1024 / 1024);
 			const started = performance.now();
-			const result = await harness.run(workflow);
+			const result = await zoom.runNode({
+				resource: 'recording',
+				operation: 'download',
+				downloadFrom: 'recording',
+				recording: byId(run.recording.uuid),
+				select: 'fileId',
+				fileId,
+				binaryPropertyName: 'data',
+			});
 			const seconds = (performance.now() - started) / 1000;
 			const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-			const [item] = result.items('Download');
+			const [item] = result.items('Zoom');
 			const binary = item.binary?.data;
 			if (!binary?.id) throw new Error('the file did not reach the binary data store');
 
@@ -82,7 +71,7 @@ const recordingDownload2gb: BenchCase = {
 				hash.update(chunk as Uint8Array);
 				bytes += (chunk as Buffer).length;
 			}
-			const expected = await sim.control<{ size: number; sha256: string }>('GET', `recordings/files/${fileId}/sha256`);
+			const expected = await zoom.control<{ size: number; sha256: string }>('GET', `recordings/files/${fileId}/sha256`);
 			const intact = bytes === expected.size && hash.digest('hex') === expected.sha256;
 			if (!intact) throw new Error(`the stored file differs from the simulator's: ${bytes} bytes`);
 			await binaryData.deleteManyByBinaryDataId([binary.id]);
@@ -110,7 +99,7 @@ const recordingDownload2gb: BenchCase = {
 				rssBeforeDownloadMb: rssBefore,
 			};
 		} finally {
-			await sim.close();
+			await zoom.close();
 		}
 	},
 };

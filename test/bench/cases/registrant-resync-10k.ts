@@ -19,7 +19,7 @@ const registrantResync10k: BenchCase = {
 		const bench = await SyncBench.start('pro');
 		try {
 			const webinarId = await bench.webinar('Resync 10k');
-			await bench.sim.control('POST', 'seed', {
+			await bench.control('POST', 'seed', {
 				registrants: [{ webinarId: Number(webinarId), count: HOLDERS, emailPrefix: 'resync', emailDomain: 'tickets.example.com', returnIds: false }],
 			});
 			const holders = ticketHolders(HOLDERS, 'resync');

@@ -2,18 +2,12 @@ import { performance } from 'node:perf_hooks';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { chain, itemsNode, N8nHarness, serverToServerCredentialData, zoomNode } from '../../harness';
+import { byId, ZoomFixture, type SimulatorHandle, type ZoomFixtureParts } from '../../harness';
+import type { Plan } from '../../zoom-simulator';
 import { PLAN_LIMITS } from '../../zoom-simulator/ratelimit';
-import { spawnSimulator, type ExternalSimulator } from '../report/externalSimulator';
 import { futureStart, ticketHolders } from './support';
 
 type Category = keyof (typeof PLAN_LIMITS)['pro'];
-
-interface Logged {
-	operationId?: string;
-	category?: Category;
-	status: number;
-}
 
 export interface CallFigures {
 	/** Requests per Zoom operation, every answer counted (429s included). */
@@ -32,7 +26,7 @@ export interface CallFigures {
  * then `max` more per window. The sync's reads must finish before its writes start, so the
  * categories' floors add up.
  */
-export function rateFloorSeconds(admitted: Record<string, number>, plan: 'free' | 'pro' | 'business'): number {
+export function rateFloorSeconds(admitted: Record<string, number>, plan: Plan): number {
 	let seconds = 0;
 	for (const [category, count] of Object.entries(admitted)) {
 		const limit = PLAN_LIMITS[plan][category as Category];
@@ -43,32 +37,20 @@ export function rateFloorSeconds(admitted: Record<string, number>, plan: 'free' 
 }
 
 /** A simulator in its own process at the given plan, one engine, and a webinar with registration. */
-export class SyncBench {
+export class SyncBench extends ZoomFixture<SimulatorHandle> {
 	private constructor(
-		readonly sim: ExternalSimulator,
-		readonly harness: N8nHarness,
-		readonly credential: { id: string; name: string },
-		readonly plan: 'free' | 'pro' | 'business',
-	) {}
-
-	static async start(plan: 'free' | 'pro' | 'business' = 'pro'): Promise<SyncBench> {
-		const sim = await spawnSimulator(plan);
-		const harness = await N8nHarness.create();
-		const credential = harness.addCredential({
-			id: 'bench-registrants',
-			name: 'Zoom (simulator)',
-			type: 'zoomTicketingServerToServerOAuthApi',
-			data: serverToServerCredentialData(sim.baseUrl),
-		});
-		return new SyncBench(sim, harness, credential, plan);
+		parts: ZoomFixtureParts<SimulatorHandle>,
+		readonly plan: Plan,
+	) {
+		super(parts);
 	}
 
-	async close(): Promise<void> {
-		await this.sim.close();
+	static async start(plan: Plan = 'pro'): Promise<SyncBench> {
+		return new SyncBench(await ZoomFixture.spawn({ credentialId: 'bench-registrants', plan }), plan);
 	}
 
 	async webinar(topic: string): Promise<string> {
-		const seeded = await this.sim.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
+		const seeded = await this.control<{ webinars: Array<{ id: number }> }>('POST', 'seed', {
 			webinars: [{ topic, type: 5, start_time: futureStart(), duration: 90, settings: { approval_type: 0 } }],
 		});
 		return String(seeded.webinars[0].id);
@@ -76,13 +58,12 @@ export class SyncBench {
 
 	/** Runs one node of ours on `input`, timing only the engine run; the request log covers that run alone. */
 	async timed(parameters: INodeParameters, input: IDataObject[]): Promise<{ seconds: number; output: IDataObject[]; calls: CallFigures }> {
-		const workflow = chain(itemsNode(input), zoomNode('Zoom', parameters, { serverToServer: this.credential }));
-		await this.sim.control('DELETE', 'requests');
+		await this.control('DELETE', 'requests');
 		const started = performance.now();
-		const run = await this.harness.run(workflow, { startNode: 'Items' });
+		const run = await this.runNode(parameters, input);
 		const seconds = (performance.now() - started) / 1000;
 		const output = run.json('Zoom');
-		const log = (await this.sim.control<{ requests: Logged[] }>('GET', 'requests')).requests;
+		const log = await this.requests();
 		const callsPerEndpoint: Record<string, number> = {};
 		const admittedPerCategory: Record<string, number> = {};
 		const admittedPerEndpoint: Record<string, number> = {};
@@ -106,7 +87,7 @@ export class SyncBench {
 
 	/** Compares the simulator's registrants with the holders that should be registered. */
 	async audit(webinarId: string, expectedEmails: string[]): Promise<{ lost: number; duplicated: number; unexpected: number; wrongStatus: number }> {
-		const audit = await this.sim.control<{ duplicateEmails: number; registrants: Array<{ email: string; status: string; cancelled: boolean }> }>(
+		const audit = await this.control<{ duplicateEmails: number; registrants: Array<{ email: string; status: string; cancelled: boolean }> }>(
 			'GET',
 			`registrants/${webinarId}`,
 		);
@@ -131,14 +112,14 @@ export const syncParameters = (webinarId: string): INodeParameters => ({
 	resource: 'registrant',
 	operation: 'syncTicketHolders',
 	eventType: 'webinar',
-	webinarId: { __rl: true, mode: 'id', value: webinarId },
+	webinarId: byId(webinarId),
 });
 
 export const addParameters = (webinarId: string): INodeParameters => ({
 	resource: 'registrant',
 	operation: 'add',
 	eventType: 'webinar',
-	webinarId: { __rl: true, mode: 'id', value: webinarId },
+	webinarId: byId(webinarId),
 	email: '={{ $json.email }}',
 	firstName: '={{ $json.firstName }}',
 	lastName: '={{ $json.lastName }}',
