@@ -1,19 +1,10 @@
 import { findOperation, loadOperations, type SpecOperation } from '../zoom-simulator/openapi';
 import { validateRequest } from '../zoom-simulator/validation';
-
-export interface LoggedZoomRequest {
-	seq: number;
-	method: string;
-	path: string;
-	query: Record<string, unknown>;
-	status: number;
-	body?: unknown;
-	operationId?: string;
-}
+import { simulatorControl, type SimulatorLoggedRequest } from './zoomFixture';
 
 export interface RequestCheck {
 	/** Every request to `/v2` the simulator received since `since`. */
-	requests: LoggedZoomRequest[];
+	requests: SimulatorLoggedRequest[];
 	/** One line per request that does not match Zoom's OpenAPI description. */
 	mismatches: string[];
 	/** The simulator's latest sequence number, to pass as `since` next time. */
@@ -47,8 +38,7 @@ function decodeSegment(segment: string): string {
  * operation of the document matches is a mismatch too.
  */
 export async function checkRequestsAgainstOpenApi(baseUrl: string, since = 0): Promise<RequestCheck> {
-	const response = await fetch(`${baseUrl}/_sim/requests?since=${since}`);
-	const log = (await response.json()) as { requests: LoggedZoomRequest[] };
+	const log = await simulatorControl<{ requests: SimulatorLoggedRequest[] }>(baseUrl, 'GET', `requests?since=${since}`);
 	const requests = log.requests.filter((entry) => entry.path.startsWith('/v2/'));
 	const mismatches: string[] = [];
 	for (const entry of requests) {
