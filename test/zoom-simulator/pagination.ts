@@ -77,3 +77,12 @@ export class Pager {
 		this.cursors.clear();
 	}
 }
+
+/**
+ * A list answer: the page's items under `key`, with Zoom's paging fields. Report and recording
+ * lists carry no `page_number` (`numbered` false).
+ */
+export function pagedBody<T>(page: Page<T>, key: string, map: (item: T) => unknown, numbered = true): Record<string, unknown> {
+	const { items, page_number, ...paging } = page;
+	return { ...paging, ...(numbered ? { page_number } : {}), [key]: items.map(map) };
+}

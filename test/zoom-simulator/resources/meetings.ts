@@ -1,5 +1,6 @@
 import type { ApiRequest, HandlerTable } from '../context';
 import { ZoomError } from '../errors';
+import { pagedBody } from '../pagination';
 import type { Session } from '../state/types';
 import {
 	createSession,
@@ -46,17 +47,7 @@ export const meetingHandlers: HandlerTable = {
 		const page = request.sim.pager.page(`meetings:${host.id}:${type}`, request.query, () =>
 			[...request.sim.store.sessions.values()].filter((s) => s.kind === 'meeting' && s.hostId === host.id && filter(s)),
 		);
-		return {
-			status: 200,
-			body: {
-				page_size: page.page_size,
-				total_records: page.total_records,
-				next_page_token: page.next_page_token,
-				page_count: page.page_count,
-				page_number: page.page_number,
-				meetings: page.items.map((s) => listItem(request.sim, s)),
-			},
-		};
+		return { status: 200, body: pagedBody(page, 'meetings', (s) => listItem(request.sim, s)) };
 	},
 
 	meetingUpdate(request) {

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { zoomTime } from '../clock';
 import type { ApiRequest, HandlerTable, Sim } from '../context';
 import { ZoomError, invalidField, notFound } from '../errors';
+import { pagedBody } from '../pagination';
 import type { Recording, RecordingFile, Session } from '../state/types';
 import { findUserOrThrow } from './users';
 
@@ -198,11 +199,7 @@ export const recordingHandlers: HandlerTable = {
 			body: {
 				from: new Date(from).toISOString().slice(0, 10),
 				to: new Date(to).toISOString().slice(0, 10),
-				page_size: page.page_size,
-				total_records: page.total_records,
-				next_page_token: page.next_page_token,
-				page_count: page.page_count,
-				meetings: page.items.map((r) => serializeRecording(request.sim, r, trash)),
+				...pagedBody(page, 'meetings', (r) => serializeRecording(request.sim, r, trash), false),
 			},
 		};
 	},

@@ -1,5 +1,6 @@
 import type { ApiRequest, ApiResult, HandlerTable } from '../context';
 import { ZoomError, invalidField } from '../errors';
+import { pagedBody } from '../pagination';
 import { dailyLimitError } from '../ratelimit';
 import type { Registrant, RegistrantStatus, Session, SessionKind } from '../state/types';
 import { zoomTime } from '../clock';
@@ -225,17 +226,7 @@ function handlersFor(kind: SessionKind): HandlerTable {
 			}
 			return out;
 		});
-		return {
-			status: 200,
-			body: {
-				page_size: page.page_size,
-				total_records: page.total_records,
-				next_page_token: page.next_page_token,
-				page_count: page.page_count,
-				page_number: page.page_number,
-				registrants: page.items.map(listedRegistrant),
-			},
-		};
+		return { status: 200, body: pagedBody(page, 'registrants', listedRegistrant) };
 	};
 
 	table[kind === 'meeting' ? 'meetingRegistrantGet' : 'webinarRegistrantGet'] = (request): ApiResult => {

@@ -1,6 +1,7 @@
 import { zoomTime } from '../clock';
 import type { ApiRequest, ApiResult, HandlerTable, Sim } from '../context';
 import { ZoomError } from '../errors';
+import { pagedBody } from '../pagination';
 import type { Instance, ParticipantRow, Registrant, Session, SessionKind } from '../state/types';
 
 /**
@@ -138,17 +139,7 @@ function qaReport(session: Session, instance: Instance, detailed: boolean): Reco
 }
 
 function pageBody(request: ApiRequest, scope: string, rows: readonly ParticipantRow[], map: (row: ParticipantRow) => Record<string, unknown>): ApiResult {
-	const page = request.sim.pager.page(scope, request.query, () => rows);
-	return {
-		status: 200,
-		body: {
-			page_count: page.page_count,
-			page_size: page.page_size,
-			total_records: page.total_records,
-			next_page_token: page.next_page_token,
-			participants: page.items.map(map),
-		},
-	};
+	return { status: 200, body: pagedBody(request.sim.pager.page(scope, request.query, () => rows), 'participants', map, false) };
 }
 
 function handlersFor(kind: SessionKind): HandlerTable {
@@ -220,24 +211,17 @@ function absentees(request: ApiRequest): ApiResult {
 	});
 	return {
 		status: 200,
-		body: {
-			page_count: page.page_count,
-			page_number: page.page_number,
-			page_size: page.page_size,
-			total_records: page.total_records,
-			next_page_token: page.next_page_token,
-			registrants: page.items.map((r) => ({
-				id: r.id,
-				email: r.email,
-				first_name: r.first_name,
-				last_name: r.last_name,
-				...r.fields,
-				custom_questions: r.custom_questions,
-				status: r.status,
-				create_time: r.create_time,
-				join_url: r.join_url,
-			})),
-		},
+		body: pagedBody(page, 'registrants', (r) => ({
+			id: r.id,
+			email: r.email,
+			first_name: r.first_name,
+			last_name: r.last_name,
+			...r.fields,
+			custom_questions: r.custom_questions,
+			status: r.status,
+			create_time: r.create_time,
+			join_url: r.join_url,
+		})),
 	};
 }
 

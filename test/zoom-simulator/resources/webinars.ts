@@ -1,5 +1,6 @@
 import type { ApiRequest, HandlerTable } from '../context';
 import { ZoomError } from '../errors';
+import { pagedBody } from '../pagination';
 import type { Session } from '../state/types';
 import { createSession, findOccurrence, findSession, listItem, serializeSession, updateSession } from './sessions';
 import { findUserOrThrow } from './users';
@@ -25,17 +26,7 @@ export const webinarHandlers: HandlerTable = {
 		const page = request.sim.pager.page(`webinars:${host.id}:${type}`, request.query, () =>
 			[...request.sim.store.sessions.values()].filter((s) => s.kind === 'webinar' && s.hostId === host.id && keep(s)),
 		);
-		return {
-			status: 200,
-			body: {
-				page_size: page.page_size,
-				total_records: page.total_records,
-				next_page_token: page.next_page_token,
-				page_count: page.page_count,
-				page_number: page.page_number,
-				webinars: page.items.map((s) => listItem(request.sim, s)),
-			},
-		};
+		return { status: 200, body: pagedBody(page, 'webinars', (s) => listItem(request.sim, s)) };
 	},
 
 	webinarUpdate(request: ApiRequest) {
