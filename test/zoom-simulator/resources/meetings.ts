@@ -4,7 +4,7 @@ import { pagedBody } from '../pagination';
 import type { Session } from '../state/types';
 import {
 	createSession,
-	findOccurrence,
+	deleteSession,
 	findSession,
 	listItem,
 	nextStart,
@@ -57,14 +57,7 @@ export const meetingHandlers: HandlerTable = {
 	},
 
 	meetingDelete(request) {
-		const session = findSession(request.sim, 'meeting', request.params.meetingId);
-		const occurrenceId = request.query.occurrence_id as string | undefined;
-		if (occurrenceId !== undefined) {
-			findOccurrence(session, occurrenceId).status = 'deleted';
-		} else {
-			request.sim.store.sessions.delete(session.id);
-			request.sim.store.trash.set(session.id, session);
-		}
+		deleteSession(request, findSession(request.sim, 'meeting', request.params.meetingId));
 		return { status: 204 };
 	},
 

@@ -254,6 +254,17 @@ export function updateSession(request: ApiRequest, session: Session): void {
 	applySchedule(session, body, sim.clock.now(), false);
 }
 
+/** DELETE of a meeting or webinar: one occurrence (`occurrence_id`), else the whole session to the trash. */
+export function deleteSession(request: ApiRequest, session: Session): void {
+	const occurrenceId = request.query.occurrence_id as string | undefined;
+	if (occurrenceId !== undefined) {
+		findOccurrence(session, occurrenceId).status = 'deleted';
+	} else {
+		request.sim.store.sessions.delete(session.id);
+		request.sim.store.trash.set(session.id, session);
+	}
+}
+
 export function findOccurrence(session: Session, occurrenceId: string): Occurrence {
 	const occurrence = session.occurrences.find((o) => o.occurrence_id === occurrenceId && o.status === 'available');
 	if (!occurrence) throw new ZoomError(400, 300, `Invalid parameter: occurrence_id.`, [{ field: 'occurrence_id', message: 'Invalid field.' }]);

@@ -2,7 +2,7 @@ import type { ApiRequest, HandlerTable } from '../context';
 import { ZoomError } from '../errors';
 import { pagedBody } from '../pagination';
 import type { Session } from '../state/types';
-import { createSession, findOccurrence, findSession, listItem, serializeSession, updateSession } from './sessions';
+import { createSession, deleteSession, findSession, listItem, serializeSession, updateSession } from './sessions';
 import { findUserOrThrow } from './users';
 
 export const webinarHandlers: HandlerTable = {
@@ -36,14 +36,7 @@ export const webinarHandlers: HandlerTable = {
 	},
 
 	webinarDelete(request: ApiRequest) {
-		const session = findSession(request.sim, 'webinar', request.params.webinarId);
-		const occurrenceId = request.query.occurrence_id as string | undefined;
-		if (occurrenceId !== undefined) {
-			findOccurrence(session, occurrenceId).status = 'deleted';
-		} else {
-			request.sim.store.sessions.delete(session.id);
-			request.sim.store.trash.set(session.id, session);
-		}
+		deleteSession(request, findSession(request.sim, 'webinar', request.params.webinarId));
 		return { status: 204 };
 	},
 
