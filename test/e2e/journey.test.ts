@@ -454,6 +454,13 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		assert.ok(String(registrant.body.join_url).includes(String(created.body.id)), 'a join URL for that meeting');
 		const unknown = await api('POST', 'meetings/99999999999/registrants', { email: 'a@example.org', first_name: 'A' });
 		assert.equal(unknown.status, 422);
+		assert.equal(unknown.body.error, 'zoom_error');
+		assert.match(String(unknown.body.message), /could not find it \(code 3001\)/);
+		assert.match(String(unknown.body.description), /Check the ID/);
+		const noReport = await api('GET', 'meetings/99999999999/participants');
+		assert.equal(noReport.status, 409, JSON.stringify(noReport.body));
+		assert.equal(noReport.body.error, 'report_unavailable');
+		assert.ok(noReport.body.message && noReport.body.description, JSON.stringify(noReport.body));
 
 		const participants = await api('GET', `meetings/${zoomId}/participants`);
 		assert.equal(participants.status, 200, JSON.stringify(participants.body));

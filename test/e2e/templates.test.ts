@@ -14,6 +14,7 @@ interface TemplateNode {
 	credentials?: Record<string, { id: unknown; name: string }>;
 	disabled?: boolean;
 	webhookId?: string;
+	onError?: string;
 }
 
 const files = readdirSync(folder).filter((file) => file.endsWith('.json'));
@@ -54,6 +55,16 @@ describe('workflow templates', () => {
 				for (const targets of (outputs as { main: Array<Array<{ node: string }>> }).main) {
 					for (const target of targets) assert.ok(names.has(target.node), `${file}: connection to unknown ${target.node}`);
 				}
+			}
+		}
+	});
+
+	it('connect the error output of every node set to Continue (using error output)', () => {
+		for (const file of files) {
+			const { nodes, connections } = read(file);
+			for (const node of nodes.filter((candidate) => candidate.onError === 'continueErrorOutput')) {
+				const outputs = (connections[node.name] as { main: Array<Array<{ node: string }>> } | undefined)?.main ?? [];
+				assert.ok((outputs[1] ?? []).length > 0, `${file}: ${node.name} drops its failed items`);
 			}
 		}
 	});

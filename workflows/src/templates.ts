@@ -608,9 +608,10 @@ RETURNING *`, '[$json.meetingId ?? $json.webinarId, $json.occurredAt, $json.uuid
 		options: {},
 	});
 	w.node('Webinar?', ...NODE.if, [1360, 100], ifParameters("$json.kind === 'webinar'"));
-	w.node('Webinar Attendance', ...NODE.zoom, [1580, 0], summary('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
-	w.node('Meeting Attendance', ...NODE.zoom, [1580, 200], summary('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
-	w.node('Report Failed?', ...NODE.if, [1800, 100], ifParameters('!!$json.error'));
+	// Retry On Fail runs before n8n splits off failed items, so a report that is still not ready
+	// after the tries reaches the error output.
+	w.node('Webinar Attendance', ...NODE.zoom, [1580, 0], summary('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
+	w.node('Meeting Attendance', ...NODE.zoom, [1580, 200], summary('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
 	w.node('Release Report Claim', ...NODE.postgres, [2020, 400], sqlParameters(
 		'UPDATE zoom_meetings SET attendance_reported_at = NULL WHERE id = $1 RETURNING id',
 		"[$('Claim Attendance Report').first().json.id]",
@@ -711,8 +712,9 @@ RETURNING r.id, r.email, r.first_name, r.last_name, m.topic, m.recording_share_u
 	w.connect('Route', 'Claim Attendance Report', 2).connect('Route', 'Save Recording Link', 3);
 	w.chain('Claim Attendance Report', 'Report Claimed?', 'Wait for Report', 'Webinar?');
 	w.connect('Webinar?', 'Webinar Attendance', 0).connect('Webinar?', 'Meeting Attendance', 1);
-	w.connect('Webinar Attendance', 'Report Failed?').connect('Meeting Attendance', 'Report Failed?');
-	w.connect('Report Failed?', 'Release Report Claim', 0).connect('Report Failed?', 'Save Totals', 1);
+	for (const attendance of ['Webinar Attendance', 'Meeting Attendance']) {
+		w.connect(attendance, 'Save Totals', 0).connect(attendance, 'Release Report Claim', 1);
+	}
 	w.connect('Save Totals', 'Attendance for CRM').connect('Save Totals', 'Certificate Due?');
 	w.connect('Save Totals', 'Update HubSpot Contact');
 	w.connect('Attendance for CRM', 'Post to CRM');
@@ -853,7 +855,8 @@ without it n8n refuses the call before the workflow runs.
 The two routes with \`{meetingId}\` are Webhook nodes whose webhook ID is \`api\` (n8n serves a path with a parameter
 under its webhook ID): keep it when you copy them.
 
-Bad bodies get 400 with \`{error, message}\`; Zoom's refusals are passed on with their status and message.
+Bad bodies get 400 with \`{error, message}\`. Zoom's refusals leave the Zoom node by its error output (Settings → On Error)
+and get 422, or 409 when the participant report is not available, with \`{error, message, description}\`.
 Settings → \`zoomApiBaseUrl\` is only used by \`auth\` (\`https://api.zoomgov.com/v2\` for Zoom for Government).
 ${CREDENTIALS_NOTE}`);
 
@@ -916,9 +919,8 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 			mute_upon_entry: `={{ ${body}.settings?.mute_upon_entry ?? false }}`,
 			auto_recording: `={{ ${body}.settings?.auto_recording ?? 'none' }}`,
 		},
-	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
-	w.node('Meeting Failed?', ...NODE.if, [660, 500], ifParameters('!!$json.error'));
-	w.node('Meeting Created', ...NODE.respond, [880, 400], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
+	w.node('Meeting Created', ...NODE.respond, [660, 400], respondParameters(`{
 	id: $json.id,
 	uuid: $json.uuid,
 	topic: $json.topic,
@@ -931,12 +933,11 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	registration_url: $json.registration_url,
 	dial_in: $json.eventPage?.dialIn ?? [],
 }`, 201));
-	w.node('Zoom Refused Meeting', ...NODE.respond, [880, 600], respondParameters(
-		"{ error: 'zoom_error', message: $json.error, description: $json.description }", 422));
+	w.node('Zoom Refused Meeting', ...NODE.respond, [660, 600], respondParameters(
+		"{ error: 'zoom_error', message: $json.error.message, description: $json.error.description }", 422));
 	w.chain('Create Meeting Request', 'Valid Meeting?');
 	w.connect('Valid Meeting?', 'Create Meeting', 0).connect('Valid Meeting?', 'Bad Meeting', 1);
-	w.connect('Create Meeting', 'Meeting Failed?');
-	w.connect('Meeting Failed?', 'Zoom Refused Meeting', 0).connect('Meeting Failed?', 'Meeting Created', 1);
+	w.connect('Create Meeting', 'Meeting Created', 0).connect('Create Meeting', 'Zoom Refused Meeting', 1);
 
 	// POST meetings/:meetingId/registrants
 	// n8n serves a path with a :parameter at /webhook/<webhookId>/<path>: the webhook id "api" makes
@@ -955,9 +956,8 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		lastName: "={{ $json.body.last_name ?? '' }}",
 		additionalFields: {},
 		customQuestions: {},
-	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
-	w.node('Registrant Failed?', ...NODE.if, [660, 1000], ifParameters('!!$json.error'));
-	w.node('Registrant Added', ...NODE.respond, [880, 900], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
+	w.node('Registrant Added', ...NODE.respond, [660, 900], respondParameters(`{
 	id: $json.registrant_id ?? $json.id,
 	registrant_id: $json.registrant_id ?? $json.id,
 	meeting_id: $('Add Registrant Request').item.json.params.meetingId,
@@ -965,12 +965,11 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 	join_url: $json.join_url,
 	participant_pin_code: $json.participant_pin_code,
 }`, 201));
-	w.node('Zoom Refused Registrant', ...NODE.respond, [880, 1100], respondParameters(
-		"{ error: 'zoom_error', message: $json.error, description: $json.description }", 422));
+	w.node('Zoom Refused Registrant', ...NODE.respond, [660, 1100], respondParameters(
+		"{ error: 'zoom_error', message: $json.error.message, description: $json.error.description }", 422));
 	w.chain('Add Registrant Request', 'Valid Registrant?');
 	w.connect('Valid Registrant?', 'Add Registrant', 0).connect('Valid Registrant?', 'Bad Registrant', 1);
-	w.connect('Add Registrant', 'Registrant Failed?');
-	w.connect('Registrant Failed?', 'Zoom Refused Registrant', 0).connect('Registrant Failed?', 'Registrant Added', 1);
+	w.connect('Add Registrant', 'Registrant Added', 0).connect('Add Registrant', 'Zoom Refused Registrant', 1);
 
 	// GET meetings/:meetingId/participants
 	w.node('Participants Request', ...NODE.webhook, [0, 1500], webhookParameters('integrations/zoom/meetings/:meetingId/participants', 'GET'), { credentials: ['apiKey'], webhookId: 'api' });
@@ -984,9 +983,8 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		attendedWhen: 'anyTime',
 		includeAbsent: true,
 		options: {},
-	}), { credentials: ['zoom'], onError: 'continueRegularOutput' });
-	w.node('Report Failed?', ...NODE.if, [660, 1500], ifParameters('!!$json.error'));
-	w.node('Participants', ...NODE.respond, [880, 1400], respondParameters(`{
+	}), { credentials: ['zoom'], onError: 'continueErrorOutput' });
+	w.node('Participants', ...NODE.respond, [660, 1400], respondParameters(`{
 	meeting_id: $('Participants Request').first().json.params.meetingId,
 	participants: $input.all().map(item => ({
 		registrant_id: item.json.registrantId, email: item.json.email, name: item.json.name, attended: item.json.attended,
@@ -994,12 +992,11 @@ RETURNING id`, "[String($json.error?.message ?? $json.error ?? 'unknown error')]
 		last_leave: item.json.lastLeave, guest: item.json.guest, absent: item.json.absent,
 	})),
 }`));
-	w.node('Report Not Available', ...NODE.respond, [880, 1600], respondParameters(
-		"{ error: 'report_unavailable', message: $json.error, description: $json.description }", 409));
+	w.node('Report Not Available', ...NODE.respond, [660, 1600], respondParameters(
+		"{ error: 'report_unavailable', message: $json.error.message, description: $json.error.description }", 409));
 	w.chain('Participants Request', 'Valid Meeting ID?');
 	w.connect('Valid Meeting ID?', 'Attendance Report', 0).connect('Valid Meeting ID?', 'Bad Meeting ID', 1);
-	w.connect('Attendance Report', 'Report Failed?');
-	w.connect('Report Failed?', 'Report Not Available', 0).connect('Report Failed?', 'Participants', 1);
+	w.connect('Attendance Report', 'Participants', 0).connect('Attendance Report', 'Report Not Available', 1);
 	return w.build();
 }
 
