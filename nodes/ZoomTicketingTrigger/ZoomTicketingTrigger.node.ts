@@ -8,6 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ALL_EVENTS, SUPPORTED_EVENTS } from './events';
+import { PATH_TEMPLATE, withNativePath } from './webhookDescription';
 import {
 	DEFAULT_MAX_BODY_KB,
 	DEFAULT_TOLERANCE_SECONDS,
@@ -22,7 +23,10 @@ export class ZoomTicketingTrigger implements INodeType {
 		name: 'zoomTicketingTrigger',
 		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 behaves as 1. n8n 2.x evaluates a Webhook-node v1 option in its expression engine for
+		// every request to any trigger whose typeVersion is exactly 1; from 1.1 on it does not.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["events"].includes("*") ? "All supported events" : $parameter["events"].join(", ")}}',
 		description:
 			"Starts the workflow on Zoom's meeting, webinar, registration and recording events, verified with your Zoom app's Secret Token",
@@ -39,13 +43,13 @@ export class ZoomTicketingTrigger implements INodeType {
 			},
 		],
 		webhooks: [
-			{
+			withNativePath({
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
-				path: '={{$parameter["path"]}}',
+				path: PATH_TEMPLATE,
 				isFullPath: true,
-			},
+			}),
 		],
 		properties: [
 			{

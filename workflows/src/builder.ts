@@ -233,5 +233,5 @@ export const NODE = {
 	manual: ['n8n-nodes-base.manualTrigger', 1],
 	hubspot: ['n8n-nodes-base.hubspot', 2.1],
 	zoom: [`${PACKAGE}.zoomTicketing`, 1],
-	zoomTrigger: [`${PACKAGE}.zoomTicketingTrigger`, 1],
+	zoomTrigger: [`${PACKAGE}.zoomTicketingTrigger`, 1.1],
 } as const;

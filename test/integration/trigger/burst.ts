@@ -89,7 +89,7 @@ function workflow(sinkUrl: string) {
 				id: '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a51',
 				name: 'Zoom Ticketing Trigger',
 				type: 'n8n-nodes-zoom-ticketing.zoomTicketingTrigger',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [0, 0],
 				webhookId: '8d2e4f60-1a3b-4c5d-9e7f-a0b1c2d3e4f5',
 				parameters: { path: WEBHOOK_PATH, events: ['*'] },
