@@ -111,14 +111,11 @@ export interface BurstOutcome {
 }
 
 /**
- * n8n settings for a webhook burst, as the README recommends: n8n 2.x creates a fresh isolated-vm
- * isolate for every webhook request to a community trigger and for every execution (its `vm`
- * expression engine); on a 2-core machine that alone keeps acknowledgements from keeping up, so
- * the burst runs with the `legacy` engine (1.x's default). A larger database pool lets ten
- * concurrent executions per worker reach Postgres; `warn` keeps per-execution log lines off the CPU.
+ * n8n settings for a webhook burst, as the README recommends (every 2.x process also gets
+ * `N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE`, from n8nEnv). A larger database pool lets ten concurrent
+ * executions per worker reach Postgres; `warn` keeps per-execution log lines off the CPU.
  */
 export const BURST_N8N_ENV: Record<string, string> = {
-	N8N_EXPRESSION_ENGINE: 'legacy',
 	DB_POSTGRESDB_POOL_SIZE: '10',
 	N8N_LOG_LEVEL: 'warn',
 };

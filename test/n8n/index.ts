@@ -90,6 +90,9 @@ export function n8nEnv(config: N8nInstanceConfig): NodeJS.ProcessEnv {
 		env.N8N_DISABLED_MODULES = 'mcp-registry';
 		// Every n8n process on the machine needs its own task-broker port.
 		env.N8N_RUNNERS_BROKER_PORT = String(config.brokerPort ?? port + 1);
+		// As the README recommends: the `vm` engine then builds an isolate only for an expression,
+		// not for every webhook request (see Performance).
+		env.N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE = 'true';
 	} else {
 		env.N8N_RUNNERS_ENABLED = 'false';
 		// 1.x's default `vm` expression engine needs isolated-vm, which does not build on Node 20.
