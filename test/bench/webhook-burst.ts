@@ -24,11 +24,11 @@ import {
 	DEFAULT_N8N_VERSION,
 	freePort,
 	launchN8n,
-	readTemplate,
 	repoRoot,
 	type CredentialSpec,
 } from '../n8n';
 import { POSTGRES, recreateDatabase, startQueueMode, type QueueCluster } from '../n8n/queue';
+import { loadTemplates } from '../n8n/templates';
 import { startSimulator, type RunningSimulator } from '../zoom-simulator';
 
 export const WEBHOOK_PATH = 'zoom/events';
@@ -57,6 +57,8 @@ export interface BurstOptions {
 	killSignal?: 'SIGKILL' | 'SIGTERM';
 	workers?: number;
 	workerConcurrency?: number;
+	/** Queue mode: the workers' CPU niceness (see startQueueMode). */
+	workerNice?: number;
 	n8nVersion?: string;
 	/** Our tables' database (dropped and created afresh). */
 	appDatabase: string;
@@ -238,7 +240,7 @@ interface RunRecord {
 	participants: Array<{ registrantId: string; sessions: Array<{ joinTime: string; leaveTime: string }> }>;
 }
 
-const ATTENDANCE_TEMPLATE = 'zoom-events.json';
+const ATTENDANCE_TEMPLATE_ID = 'zoomTktZoomEvt1';
 
 /** The credentials the templates name, pointing at this run's simulator and database. */
 function credentialsFor(sim: RunningSimulator, appDatabase: string): CredentialSpec[] {
@@ -315,7 +317,9 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		await recreateDatabase(options.appDatabase);
 		await applySchema(options.appDatabase);
 
-		const sim = await startSimulator({ port: 0, plan: 'pro' });
+		// The participant report is ready when the webinar ends, and the template reads it a second
+		// later: it fills in joins and leaves whose webhook never became a row.
+		const sim = await startSimulator({ port: 0, plan: 'pro', reportDelaySeconds: 0 });
 		cleanups.push(async () => await sim.close());
 
 		const seeded = await simRequest<{ webinars: Array<{ id: number; uuid: string; topic: string }> }>(
@@ -340,7 +344,7 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		});
 		await seedMeetingRow(options.appDatabase, webinar);
 
-		const template = await readTemplate(ATTENDANCE_TEMPLATE);
+		const template = loadTemplates({ reportWaitSeconds: 1 }).find((workflow) => workflow.id === ATTENDANCE_TEMPLATE_ID)!;
 		const credentials = credentialsFor(sim, options.appDatabase);
 		const started = Date.now();
 		let target: { webhookUrl: string; isRoot: (info: ProcInfo) => boolean; cluster?: QueueCluster };
@@ -350,6 +354,7 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				version,
 				workers: options.workers ?? 2,
 				concurrency: options.workerConcurrency,
+				workerNice: options.workerNice,
 				database: options.n8nDatabase,
 				credentials,
 				workflows: [template],

@@ -576,7 +576,7 @@ RETURNING id`, '[$json.meetingId ?? $json.webinarId, $json.occurredAt, $json.uui
 INSERT INTO zoom_attendance (meeting_id, zoom_uuid, kind, event_id, person_key, registrant_id, email, name, participant_uuid, occurred_at)
 SELECT m.id, coalesce($2, ''), $3, $4, $5, $6, $7, $8, $9, $10::timestamptz
 FROM zoom_meetings m WHERE m.zoom_id = $1
-ON CONFLICT (event_id) DO NOTHING
+ON CONFLICT DO NOTHING
 RETURNING id`, `[
 	$json.meetingId ?? $json.webinarId, $json.uuid, $json.event.endsWith('joined') ? 'joined' : 'left', $json.eventId,
 	$json.participant?.registrantId || ($json.participant?.email ? $json.participant.email.toLowerCase() : null) || $json.participant?.participantUserId || $json.participant?.userId || $json.participant?.name || 'unknown',
@@ -612,6 +612,33 @@ RETURNING *`, '[$json.meetingId ?? $json.webinarId, $json.occurredAt, $json.uuid
 	// after the tries reaches the error output.
 	w.node('Webinar Attendance', ...NODE.zoom, [1580, 0], summary('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
 	w.node('Meeting Attendance', ...NODE.zoom, [1580, 200], summary('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueErrorOutput' });
+	// Joins and leaves whose webhook never became a row (Zoom gave up retrying, n8n was down, or a
+	// queue-mode worker died holding the execution) are filled in from the participant report.
+	const sessions = (eventType: 'meeting' | 'webinar') => zoomNode('report', `${eventType}Participants`, {
+		...(eventType === 'meeting' ? { meetingId: byId('$json.zoom_id') } : { webinarId: byId('$json.zoom_id') }),
+		occurrence: 'uuid',
+		occurrenceUuid: "={{ $('Settings').first().json.uuid }}",
+		returnAll: true,
+	});
+	w.node('Webinar Sessions', ...NODE.zoom, [1580, -200], sessions('webinar'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
+	w.node('Meeting Sessions', ...NODE.zoom, [1580, 400], sessions('meeting'), { credentials: ['zoom'], retry: true, onError: 'continueRegularOutput' });
+	w.node('Fill In Joins and Leaves', ...NODE.postgres, [1800, -200], sqlParameters(`
+INSERT INTO zoom_attendance (meeting_id, zoom_uuid, kind, event_id, person_key, registrant_id, email, name, participant_uuid, occurred_at)
+SELECT $1, coalesce($2, ''), moment.kind, concat_ws(':', 'report', $2, moment.kind, s.person_key, moment.at), s.person_key,
+	s.registrant_id, s.user_email, s.name, s.participant_uuid, moment.at::timestamptz
+FROM jsonb_to_recordset($3::jsonb) AS s(person_key text, registrant_id text, user_email text, name text,
+	participant_uuid text, join_time text, leave_time text)
+CROSS JOIN LATERAL (VALUES ('joined', s.join_time), ('left', s.leave_time)) AS moment(kind, at)
+WHERE moment.at IS NOT NULL
+ON CONFLICT DO NOTHING
+RETURNING id`, `[
+	$('Claim Attendance Report').first().json.id, $('Settings').first().json.uuid,
+	JSON.stringify($input.all().filter(row => row.json.join_time && row.json.status !== 'in_waiting_room').map(({ json: row }) => ({
+		person_key: row.registrant_id || (row.user_email ? row.user_email.toLowerCase() : null) || row.participant_user_id || row.user_id || row.name || 'unknown',
+		registrant_id: row.registrant_id || null, user_email: row.user_email || null, name: row.name || null,
+		participant_uuid: row.participant_uuid || null, join_time: row.join_time, leave_time: row.leave_time || null,
+	})))
+]`), { credentials: ['postgres'], retry: true, executeOnce: true });
 	w.node('Release Report Claim', ...NODE.postgres, [2020, 400], sqlParameters(
 		'UPDATE zoom_meetings SET attendance_reported_at = NULL WHERE id = $1 RETURNING id',
 		"[$('Claim Attendance Report').first().json.id]",
@@ -712,6 +739,8 @@ RETURNING r.id, r.email, r.first_name, r.last_name, m.topic, m.recording_share_u
 	w.connect('Route', 'Claim Attendance Report', 2).connect('Route', 'Save Recording Link', 3);
 	w.chain('Claim Attendance Report', 'Report Claimed?', 'Wait for Report', 'Webinar?');
 	w.connect('Webinar?', 'Webinar Attendance', 0).connect('Webinar?', 'Meeting Attendance', 1);
+	w.connect('Webinar?', 'Webinar Sessions', 0).connect('Webinar?', 'Meeting Sessions', 1);
+	w.connect('Webinar Sessions', 'Fill In Joins and Leaves').connect('Meeting Sessions', 'Fill In Joins and Leaves');
 	for (const attendance of ['Webinar Attendance', 'Meeting Attendance']) {
 		w.connect(attendance, 'Save Totals', 0).connect(attendance, 'Release Report Claim', 1);
 	}
