@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
@@ -45,6 +45,11 @@ export interface QueueModeOptions {
 	workers?: number;
 	/** Jobs each worker runs at once (`--concurrency`, default 10, n8n's own default). */
 	concurrency?: number;
+	/**
+	 * Workers' CPU niceness (default 0). Above 0, the webhook processor's acknowledgements win the
+	 * CPU over the backlog the workers drain, as lower CPU shares would in containers.
+	 */
+	workerNice?: number;
 	/** n8n's own Postgres database; dropped and created afresh (default `n8n_queue`). */
 	database?: string;
 	/** Redis logical database for the Bull queue and n8n's cache; flushed at start (default 7). */
@@ -406,6 +411,7 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 			port: healthPort,
 			onLog: options.onLog,
 		});
+		if (options.workerNice) setPriority(worker.pid, options.workerNice);
 		processes.push(worker);
 		await waitForHttp(worker, `http://127.0.0.1:${healthPort}/healthz/readiness`, Math.max(deadline, Date.now() + 120_000));
 		return worker;
