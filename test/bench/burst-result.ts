@@ -39,6 +39,7 @@ export function burstResult(name: string, outcome: BurstOutcome): BenchResult {
 		failedDeliveries: outcome.failed,
 		retries: outcome.retries,
 		acceptedFirstAttempt: outcome.acceptedFirstAttempt,
+		firstWaveSeconds: round(outcome.firstWaveSeconds),
 		burstSeconds: round(outcome.burstSeconds),
 		ackMsP50: outcome.ackMsP50,
 		ackMsMax: outcome.ackMsMax,

@@ -34,6 +34,12 @@ import { startSimulator, type RunningSimulator } from '../zoom-simulator';
 export const WEBHOOK_PATH = 'zoom/events';
 /** Zoom wants a 2xx within 3 s. */
 export const ZOOM_ACK_DEADLINE_MS = 3000;
+/**
+ * Zoom retries an unacknowledged delivery 5 minutes after it, then 20 and 60 minutes after the
+ * previous retry (developers.zoom.us, "Resolving webhook delays"): a burst is never met with an
+ * immediate wave of retries.
+ */
+export const ZOOM_RETRY_DELAYS_MS = [5 * 60_000, 20 * 60_000, 60 * 60_000];
 
 export interface BurstOptions {
 	mode: 'queue' | 'single';
@@ -48,6 +54,8 @@ export interface BurstOptions {
 	 * machine's speed; the benchmarks keep Zoom's deadline.
 	 */
 	ackTimeoutMs?: number;
+	/** Delays of the sender's retries after a failed attempt (default: the simulator's scaled-down ones). */
+	retryDelaysMs?: number[];
 	/** Queue mode: stop worker 1 with `killSignal` once this share of the rows is written. */
 	killWorkerAt?: number;
 	/**
@@ -87,8 +95,12 @@ export interface BurstOutcome {
 	retries: number;
 	/** Deliveries acknowledged with a 2xx at their first attempt. */
 	acceptedFirstAttempt: number;
-	/** Acknowledged deliveries per second, from the first attempt to the last acknowledgement. */
+	/**
+	 * Deliveries acknowledged at their first attempt, per second of the first wave (from the first
+	 * attempt to the end of the last first attempt). Retries come minutes later, as Zoom's do.
+	 */
 	acceptedPerSecond: number;
+	firstWaveSeconds: number;
 	burstSeconds: number;
 	/** Time of every attempt (timeouts count as the time waited). */
 	ackMsP50: number;
@@ -408,7 +420,11 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		// Zoom validates the URL before it sends anything; the trigger answers the handshake.
 		await simRequest(sim, 'POST', '/_sim/webhooks/endpoints', { url: target.webhookUrl });
 		await simRequest(sim, 'PUT', '/_sim/config', {
-			webhooks: { ackTimeoutMs: options.ackTimeoutMs ?? ZOOM_ACK_DEADLINE_MS, concurrency: options.concurrency ?? 64 },
+			webhooks: {
+				ackTimeoutMs: options.ackTimeoutMs ?? ZOOM_ACK_DEADLINE_MS,
+				concurrency: options.concurrency ?? 64,
+				...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
+			},
 		});
 
 		const run = await simRequest<RunRecord>(sim, 'POST', '/_sim/runs', {
@@ -484,7 +500,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 			failed: burst.failed,
 			retries: burst.retries,
 			acceptedFirstAttempt: burst.acceptedFirstAttempt,
-			acceptedPerSecond: burst.delivered / burst.burstSeconds,
+			acceptedPerSecond: burst.acceptedFirstAttempt / burst.firstWaveSeconds,
+			firstWaveSeconds: burst.firstWaveSeconds,
 			burstSeconds: burst.burstSeconds,
 			ackMsP50: burst.p50,
 			ackMsP99: burst.p99,
@@ -516,12 +533,14 @@ function measureDeliveries(deliveries: Delivery[]) {
 	let failed = 0;
 	let retries = 0;
 	let acceptedFirstAttempt = 0;
+	let firstWaveEndMs = 0;
 	for (const delivery of deliveries) {
 		retries += Math.max(0, delivery.attempts.length - 1);
 		if (delivery.state === 'delivered') delivered++;
 		if (delivery.state === 'failed') failed++;
 		const first = delivery.attempts[0];
 		if (first?.status !== undefined && first.status >= 200 && first.status < 300) acceptedFirstAttempt++;
+		if (first) firstWaveEndMs = Math.max(firstWaveEndMs, Date.parse(first.at) + first.ms);
 		for (const attempt of delivery.attempts) {
 			const at = Date.parse(attempt.at);
 			attemptMs.push(attempt.ms);
@@ -540,6 +559,7 @@ function measureDeliveries(deliveries: Delivery[]) {
 		firstAttemptMs,
 		lastAckMs,
 		burstSeconds: Math.max(0.001, (lastAckMs - firstAttemptMs) / 1000),
+		firstWaveSeconds: Math.max(0.001, (firstWaveEndMs - firstAttemptMs) / 1000),
 		p50: percentile(attemptMs, 0.5),
 		p99: percentile(attemptMs, 0.99),
 		max: attemptMs[attemptMs.length - 1] ?? 0,

@@ -10,7 +10,7 @@
  */
 import type { BenchCase, BenchResult } from '../types';
 import { burstResult } from '../burst-result';
-import { runWebhookBurst } from '../webhook-burst';
+import { ZOOM_RETRY_DELAYS_MS, runWebhookBurst } from '../webhook-burst';
 import { runStandalone } from '../standalone';
 
 const NAME = 'webhook-burst-10k-queue';
@@ -23,6 +23,7 @@ const webhookBurstQueue: BenchCase = {
 			mode: 'queue',
 			registrants: Number(process.env.BENCH_BURST_REGISTRANTS ?? 10_000),
 			concurrency: 64,
+			retryDelaysMs: ZOOM_RETRY_DELAYS_MS,
 			killWorkerAt: 0.4,
 			workers: 2,
 			// Acknowledging within Zoom's 3 s comes first; the workers drain the backlog with the

@@ -8,7 +8,7 @@
  */
 import type { BenchCase, BenchResult } from '../types';
 import { burstResult } from '../burst-result';
-import { runWebhookBurst } from '../webhook-burst';
+import { ZOOM_RETRY_DELAYS_MS, runWebhookBurst } from '../webhook-burst';
 import { runStandalone } from '../standalone';
 
 const NAME = 'webhook-burst-10k-single';
@@ -21,6 +21,7 @@ const webhookBurstSingle: BenchCase = {
 			mode: 'single',
 			registrants: Number(process.env.BENCH_BURST_REGISTRANTS ?? 10_000),
 			concurrency: 64,
+			retryDelaysMs: ZOOM_RETRY_DELAYS_MS,
 			appDatabase: 'zoom_bench_burst_single',
 			n8nDatabase: 'n8n_bench_burst_single',
 			log: (line) => console.error(`[${NAME}] ${line}`),
