@@ -533,7 +533,8 @@ Zoom at once.
 - started / ended → \`zoom_meetings.status\`.
 - joined / left → one \`zoom_attendance\` row per webhook, keyed by the trigger's \`eventId\`: Zoom's retries add nothing.
 - ended → waits for Zoom's participant report (Settings → \`reportWaitSeconds\`, 10 minutes by default: Zoom
-  publishes it some minutes after the end; then retries while it is not ready), stores per-person totals,
+  publishes it some minutes after the end; then retries while it is not ready), fills in from it any join or
+  leave whose webhook never became a row, stores per-person totals,
   posts the attendance to your CRM (Settings → \`crmEndpoint\`, credential **CRM API**; a disabled HubSpot
   node shows the alternative) and emails a certificate to everyone over the event's
   \`attendance_threshold_minutes\` (workshops). Claimed once per meeting (\`attendance_reported_at\`).
