@@ -1,5 +1,11 @@
-import type { BenchResult } from './types';
-import { ZOOM_ACK_DEADLINE_MS, type BurstOutcome } from './webhook-burst';
+import type { BenchCase, BenchResult } from './types';
+import {
+	ZOOM_ACK_DEADLINE_MS,
+	ZOOM_RETRY_DELAYS_MS,
+	runWebhookBurst,
+	type BurstOptions,
+	type BurstOutcome,
+} from './webhook-burst';
 
 /** Accepted (acknowledged 2xx) deliveries per second the burst must sustain. */
 export const BURST_TARGET_PER_SECOND = 200;
@@ -50,5 +56,31 @@ export function burstResult(name: string, outcome: BurstOutcome): BenchResult {
 		startupSeconds: round(outcome.startupSeconds),
 		loadAvgBefore: outcome.loadAvgBefore,
 		loadAvgAfter: outcome.loadAvgAfter,
+	};
+}
+
+/**
+ * A webhook-burst benchmark case: a webinar of 10,000 registrants (BENCH_BURST_REGISTRANTS
+ * overrides it), 64 deliveries in flight and Zoom's retry schedule, with the options that set the
+ * case apart (mode, databases, a worker to kill).
+ */
+export function burstCase(
+	name: string,
+	description: string,
+	options: Omit<BurstOptions, 'registrants' | 'log'>,
+): BenchCase {
+	return {
+		name,
+		description,
+		async run(): Promise<BenchResult> {
+			const outcome = await runWebhookBurst({
+				registrants: Number(process.env.BENCH_BURST_REGISTRANTS ?? 10_000),
+				concurrency: 64,
+				retryDelaysMs: ZOOM_RETRY_DELAYS_MS,
+				...options,
+				log: (line) => console.error(`[${name}] ${line}`),
+			});
+			return burstResult(name, outcome);
+		},
 	};
 }
