@@ -114,6 +114,7 @@ describe('Markdown reading used by the docs checks', () => {
 		assert.deepEqual(npmCommands('npm start    # n8n with this package'), ['start']);
 		assert.deepEqual(npmCommands('npm run build && npm run bench -- --case x'), ['run build', 'run bench']);
 		assert.deepEqual(npmCommands('npm run --silent lint'), ['run lint']);
+		assert.deepEqual(npmCommands('npm run <script> or npm run'), ['run']);
 		assert.deepEqual(npmCommands('N8N_E2E_VERSION=1.123.81 npm test -- test/e2e/journey.test.ts'), ['test']);
 		assert.deepEqual(npmCommands('npm init -y >/dev/null && npm install n8n-nodes-zoom-ticketing'), ['init', 'install']);
 	});

@@ -83,13 +83,13 @@ export function parseMarkdown(source: string): MarkdownParts {
 	return { anchors, links, inlineCode, fences };
 }
 
-/** Commands a reader would type: `npm run x` gives `run x`, `npm test` gives `test`. */
+/** Commands a reader would type: `npm run x` gives `run x`, `npm test` gives `test`; `npm run <script>` is a placeholder. */
 export function npmCommands(code: string): string[] {
 	const found: string[] = [];
-	for (const match of code.matchAll(/(?:^|[\s;&|(`])npm\s+((?:-[\w-]+\s+)*)([a-z][\w-]*)(?:\s+((?:--?[\w-]+\s+)*)([\w:.-]+))?/g)) {
-		const command = match[2];
-		if (command === 'run' || command === 'run-script') found.push(`run ${match[4] ?? ''}`.trim());
-		else found.push(command);
+	for (const match of code.matchAll(/(?:^|[\s;&|(`])npm\s+((?:-[\w-]+\s+)*)([a-z][\w-]*)(?:\s+((?:--?[\w-]+\s+)*)(<[^>]*>|[\w:.-]+))?/g)) {
+		const [, , command, , script] = match;
+		if (command !== 'run' && command !== 'run-script') found.push(command);
+		else if (!script?.startsWith('<')) found.push(`run ${script ?? ''}`.trim());
 	}
 	return found;
 }
