@@ -154,6 +154,22 @@ describe('README.md and docs/*.md stay true', () => {
 		assert.deepEqual(broken, []);
 	});
 
+	it('the README links to every page of docs/, and every page links back to the README', () => {
+		const linked = (file: string, target: string) =>
+			PARSED.get(file)!.links.some((link) => normalize(join(dirname(file), link.text.split('#')[0])).replace(/\\/g, '/') === target);
+		const pages = DOC_FILES.filter((file) => file !== 'README.md');
+		assert.deepEqual(
+			pages.filter((page) => !linked('README.md', page)),
+			[],
+			'pages the README does not link to (add them to its Documentation table)',
+		);
+		assert.deepEqual(
+			pages.filter((page) => !linked(page, 'README.md')),
+			[],
+			'pages without a link back to ../README.md',
+		);
+	});
+
 	it('every npm command named is a script of package.json or one of npm\'s own commands', () => {
 		const wrong: string[] = [];
 		for (const [file, parts] of PARSED) {
