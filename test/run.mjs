@@ -101,7 +101,18 @@ function tierOf(testFile) {
 	return e2eReason(testFile) ? 'e2e' : 'unit';
 }
 
+function requireSupportedNode() {
+	const wanted = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node;
+	const [major, minor] = /^>=(\d+)\.(\d+)$/.exec(wanted).slice(1).map(Number);
+	const [haveMajor, haveMinor] = process.versions.node.split('.').map(Number);
+	if (haveMajor < major || (haveMajor === major && haveMinor < minor)) {
+		console.error(`The tests need Node.js ${wanted} (package.json "engines"); this is ${process.version}.`);
+		process.exit(1);
+	}
+}
+
 const options = parseArguments(process.argv.slice(2));
+requireSupportedNode();
 
 if (options.list) {
 	for (const file of findTests(testRoot)) console.log(`${tierOf(file).padEnd(4)}  ${file}${e2eReason(file) ? `  (${e2eReason(file)})` : ''}`);
