@@ -32,9 +32,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Users.json is only consulted for the user lookups the credentials test with. */
 const USERS_OPERATIONS = new Set(['user']);
 
-export function specDirectory(): string {
-	return process.env.ZOOM_SIM_OPENAPI_DIR ?? resolve(__dirname, '../../../shared/zoom-api/endpoints');
-}
+/** Zoom's OpenAPI documents, kept in the repository (see openapi/SOURCE.md). */
+export const OPENAPI_DIRECTORY = resolve(__dirname, 'openapi');
+export const WEBHOOKS_DOCUMENT = resolve(OPENAPI_DIRECTORY, 'webhooks/workplace/Meetings.json');
 
 function rateCategoryOf(description: string | undefined): RateCategory {
 	const match = /rate limit label[^`]*`\s*([a-z-]+)\s*`/i.exec(description ?? '');
@@ -110,7 +110,7 @@ let cache: SpecOperation[] | undefined;
 /** Every operation of Zoom's Meetings API, plus `GET /users/{userId}` from the Users API. */
 export function loadOperations(): SpecOperation[] {
 	if (!cache) {
-		const dir = specDirectory();
+		const dir = resolve(OPENAPI_DIRECTORY, 'endpoints');
 		cache = [
 			...collect(resolve(dir, 'workplace/Meetings.json'), 'Meetings.json', () => true),
 			...collect(resolve(dir, 'accounts/Users.json'), 'Users.json', (id) => USERS_OPERATIONS.has(id)),

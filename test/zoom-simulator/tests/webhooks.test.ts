@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-import { specDirectory } from '../openapi';
+import { WEBHOOKS_DOCUMENT } from '../openapi';
 import { registrationMeeting, registrationWebinar, testZoom, type TestZoom } from './helpers';
 import { startReceiver, type Receiver } from './receiver';
 
-const document = JSON.parse(readFileSync(resolve(specDirectory(), '../webhooks/workplace/Meetings.json'), 'utf8')) as {
+const document = JSON.parse(readFileSync(WEBHOOKS_DOCUMENT, 'utf8')) as {
 	webhooks: Record<string, { post: { requestBody: { content: { 'application/json': { schema: object } } } } }>;
 };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
