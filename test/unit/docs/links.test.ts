@@ -16,8 +16,6 @@ const MADE_AT_RUN_TIME = ['.cache/', 'dist/', 'node_modules/', 'coverage/', '.e2
 // Files other branches of issue 12 are adding right now (development docs, licence, changelog).
 // A link to one of them is checked as soon as it exists; until then it is only reported. Remove an
 // entry once its file is on main.
-const LANDING_IN_PARALLEL = new Set(['docs/development.md', 'CHANGELOG.md', 'LICENSE']);
-
 // npm's own commands that the docs may name besides the package's scripts.
 const NPM_COMMANDS = new Set(['ci', 'install', 'i', 'init', 'pack', 'publish', 'view', 'exec', 'ls', 'uninstall', 'link']);
 // Built-ins that run a script of package.json of the same name.
@@ -57,20 +55,14 @@ function anchorsOf(file: string): Set<string> {
 }
 
 /** What is wrong with one link of `file`, or undefined when it resolves. */
-function brokenLink(file: string, target: string, pending: string[]): string | undefined {
+function brokenLink(file: string, target: string): string | undefined {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return undefined;
 	const hash = target.indexOf('#');
 	const pathPart = decodeURI(hash === -1 ? target : target.slice(0, hash));
 	const anchor = hash === -1 ? undefined : decodeURIComponent(target.slice(hash + 1));
 	const resolved = pathPart === '' ? file : normalize(join(dirname(file), pathPart)).replace(/\\/g, '/').replace(/\/$/, '');
 	if (resolved.startsWith('..')) return `leaves the repository (${resolved})`;
-	if (!existsSync(join(ROOT, resolved))) {
-		if (LANDING_IN_PARALLEL.has(resolved)) {
-			pending.push(`${file} → ${resolved}`);
-			return undefined;
-		}
-		return `${resolved} does not exist`;
-	}
+	if (!existsSync(join(ROOT, resolved))) return `${resolved} does not exist`;
 	if (anchor === undefined) return undefined;
 	if (!resolved.endsWith('.md')) return `#${anchor} on a file that is not Markdown`;
 	return anchorsOf(resolved).has(anchor) ? undefined : `${resolved} has no heading #${anchor}`;
@@ -85,7 +77,7 @@ function missingPath(path: string): boolean {
 	const pattern = pathPattern(path);
 	if (pattern) return !REPO_FILES.some((file) => pattern.test(file));
 	const absolute = join(ROOT, path);
-	if (!existsSync(absolute)) return !LANDING_IN_PARALLEL.has(path);
+	if (!existsSync(absolute)) return true;
 	return path.endsWith('/') && !statSync(absolute).isDirectory();
 }
 
@@ -141,16 +133,14 @@ describe('README.md and docs/*.md stay true', () => {
 		for (const file of DOC_FILES) assert.ok(PARSED.get(file)!.links.length > 0, `${file} has no links`);
 	});
 
-	it('every relative link and #anchor resolves to a file and heading of the repository', (t) => {
+	it('every relative link and #anchor resolves to a file and heading of the repository', () => {
 		const broken: string[] = [];
-		const pending: string[] = [];
 		for (const [file, parts] of PARSED) {
 			for (const link of parts.links) {
-				const problem = brokenLink(file, link.text, pending);
+				const problem = brokenLink(file, link.text);
 				if (problem) broken.push(`${file}:${link.line} (${link.text}): ${problem}`);
 			}
 		}
-		for (const entry of pending) t.diagnostic(`not checked until it lands: ${entry}`);
 		assert.deepEqual(broken, []);
 	});
 
