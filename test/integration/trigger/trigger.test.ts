@@ -168,7 +168,7 @@ describe('Zoom Ticketing Trigger in n8n-core webhook execution', () => {
 				'a future timestamp (correctly signed)',
 				async () => {
 					const body = JSON.stringify(event());
-					return await post(server.url, body, zoomHeaders(SECRET, body, now() + 301));
+					return await post(server.url, body, zoomHeaders(SECRET, body, now() + 360));
 				},
 				401,
 				'Request timestamp is in the future',

@@ -79,15 +79,21 @@ describe('runs, reports and recordings', () => {
 		const meeting = (await zoom.api('POST', '/users/me/meetings', { ...registrationMeeting, duration: 60 })).body;
 		const started = await zoom.control('POST', '/runs', {
 			meetingId: meeting.id,
-			pace: { msPerMinute: 20 },
+			// Slow enough that the host's early end comes long before the late guest joins, however busy the machine.
+			pace: { msPerMinute: 1000 },
 			participants: [
 				{ guest: true, email: 'early@example.com', sessions: [{ join: 0, leave: 50 }] },
 				{ guest: true, email: 'late@example.com', sessions: [{ join: 55, leave: 58 }] },
 			],
 		});
 		assert.equal(started.status, 202);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		assert.equal((await zoom.api('GET', `/meetings/${meeting.id}`)).body.status, 'started');
+		const deadline = Date.now() + 20_000;
+		while ((await zoom.api('GET', `/meetings/${meeting.id}`)).body.status !== 'started') {
+			assert.ok(Date.now() < deadline, 'the run did not start the meeting within 20 s');
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		// A few simulated seconds in the meeting for the early guest (100 ms is 6 s at this pace).
+		await new Promise((resolve) => setTimeout(resolve, 100));
 		const live = await zoom.api('GET', '/users/me/meetings', undefined, { type: 'live' });
 		assert.ok(live.body.meetings.some((m: { id: number }) => m.id === meeting.id));
 		assert.equal((await zoom.api('PUT', `/meetings/${meeting.id}/status`, { action: 'end' })).status, 204);
