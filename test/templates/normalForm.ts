@@ -5,7 +5,8 @@ import type { WorkflowTemplate } from './templates';
  * expects. It is the format the generator wrote (tab-indented JSON, the keys below in this order,
  * a final newline), so that an export from the n8n editor can be brought back to it:
  * - editor and instance noise is dropped (version ids, `meta.instanceId`, timestamps, sharing,
- *   static data), pinned data is emptied, tags are left out and the workflow is inactive;
+ *   static data, version metadata) and so are other workflow fields left empty (`description: null`,
+ *   `nodeGroups: []`); pinned data is emptied, tags are left out and the workflow is inactive;
  * - a credential reference keeps its name only (`id: null`), since the id is the instance's;
  * - node settings that are off (`disabled: false`, ...) are dropped, as the editor leaves them out too;
  * - parameters, positions, node ids and webhook ids are kept as they are.
@@ -31,7 +32,12 @@ const INSTANCE_KEYS = new Set([
 	'usedCredentials',
 	'sharedWithProjects',
 	'checksum',
+	'sourceWorkflowId',
+	'versionMetadata',
 ]);
+
+const isEmpty = (value: unknown) =>
+	value === null || (Array.isArray(value) && value.length === 0) || (typeof value === 'object' && Object.keys(value).length === 0);
 
 const NODE_KEYS = [
 	'id',
@@ -94,11 +100,12 @@ function normalConnections(connections: Json): Json {
 
 /** The workflow in normal form, and the keys that were dropped as instance noise. */
 export function normalForm(workflow: Json): { workflow: WorkflowTemplate; dropped: string[] } {
-	const dropped = Object.keys(workflow).filter((key) => INSTANCE_KEYS.has(key));
+	const noise = (key: string) => INSTANCE_KEYS.has(key) || (!WORKFLOW_KEYS.includes(key) && isEmpty(workflow[key]));
+	const dropped = Object.keys(workflow).filter(noise);
 	if (workflow.active === true) dropped.push('active');
 	if (Object.keys((workflow.pinData as Json | undefined) ?? {}).length > 0) dropped.push('pinData');
 	if (((workflow.tags as unknown[] | undefined) ?? []).length > 0) dropped.push('tags');
-	const copy: Json = Object.fromEntries(Object.entries(workflow).filter(([key]) => !INSTANCE_KEYS.has(key)));
+	const copy: Json = Object.fromEntries(Object.entries(workflow).filter(([key]) => !noise(key)));
 	copy.nodes = ((copy.nodes as Json[] | undefined) ?? []).map(normalNode);
 	copy.connections = normalConnections((copy.connections as Json | undefined) ?? {});
 	copy.active = false;

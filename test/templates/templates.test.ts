@@ -148,6 +148,25 @@ describe('the templates check', () => {
 		assert.match(problems, /(meetingId|webinarId) is not a parameter/);
 	});
 
+	it("finds a parameter n8n's built-in node does not declare, one it hides and an unknown rule field (n8n 2.41.1)", async (t) => {
+		const builtIn = await builtInDescriptions('2.41.1');
+		if (!builtIn) {
+			t.skip('n8n 2.41.1 is not installed (npx tsx test/n8n/install.ts 2.41.1)');
+			return;
+		}
+		const broken = changed('ticket-purchased.json', (workflow) => {
+			const postgres = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.postgres')!;
+			postgres.parameters.queryText = 'SELECT 1';
+			postgres.parameters.table = 'zoom_meetings';
+			const rules = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.switch')!.parameters.rules as { values: Array<Record<string, unknown>> };
+			rules.values[0].outputName = 'x';
+		});
+		const problems = checkParameters(broken, builtIn, 'builtIn', 'n8n 2.41.1').join('\n');
+		assert.match(problems, /queryText is not a parameter of n8n-nodes-base\.postgres/);
+		assert.match(problems, /table is not a parameter of n8n-nodes-base\.postgres/);
+		assert.match(problems, /rules\.values\[0\]\.outputName is not a parameter of n8n-nodes-base\.switch/);
+	});
+
 	it('finds a node version our package does not have', () => {
 		const broken = changed('zoom-events.json', (workflow) => {
 			workflow.nodes.find((node) => node.type.endsWith('.zoomTicketingTrigger'))!.typeVersion = 7;
