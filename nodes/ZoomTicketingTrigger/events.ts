@@ -6,7 +6,13 @@ export const ALL_EVENTS = '*';
 /** Zoom's handshake when an endpoint URL is saved or revalidated in the app's Event Subscriptions. */
 export const URL_VALIDATION_EVENT = 'endpoint.url_validation';
 
-export const SUPPORTED_EVENTS: INodePropertyOptions[] = [
+/**
+ * The Zoom events this package supports: the one list the trigger's Events option, the Zoom
+ * simulator's payload builders (test/zoom-simulator/webhookPayloads.ts) and the tests' sample
+ * bodies (test/integration/trigger/zoomEvents.ts) read. Adding an event here makes the type check
+ * ask for its simulator payload and sample body.
+ */
+export const ZOOM_EVENTS = [
 	{
 		name: 'Meeting Ended',
 		value: 'meeting.ended',
@@ -77,9 +83,15 @@ export const SUPPORTED_EVENTS: INodePropertyOptions[] = [
 		value: 'webinar.started',
 		description: 'A webinar started',
 	},
-];
+] as const satisfies readonly INodePropertyOptions[];
 
-const supportedEventNames = new Set(SUPPORTED_EVENTS.map((option) => String(option.value)));
+export type ZoomEventName = (typeof ZOOM_EVENTS)[number]['value'];
+
+export const SUPPORTED_EVENTS: INodePropertyOptions[] = [...ZOOM_EVENTS];
+
+export const SUPPORTED_EVENT_NAMES: readonly ZoomEventName[] = ZOOM_EVENTS.map((option) => option.value);
+
+const supportedEventNames = new Set<string>(SUPPORTED_EVENT_NAMES);
 
 /** Whether an event delivered by Zoom should start an execution, given the node's Events parameter. */
 export function isSelectedEvent(event: string, selected: string[]): boolean {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CREDENTIALS } from '../../workflows/src/builder';
+import { CREDENTIALS } from '../templates/templates';
 import {
 	activateWorkflows,
 	executeWorkflow,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import type { ZoomEventName } from '../../nodes/ZoomTicketingTrigger/events';
 import { zoomTime } from './clock';
 import { ZoomError } from './errors';
 import { produceRecording, issueDownloadToken, serializeRecording, type RecordingFileSpec } from './resources/recordings';
@@ -7,7 +8,7 @@ import { findOccurrence } from './resources/sessions';
 import type { Simulator } from './simulator';
 import type { Instance, ParticipantRow, Registrant, Session } from './state/types';
 import { parseStartTime } from './timezones';
-import { endedPayload, joinedPayload, leftPayload, recordingPayload, startedPayload } from './webhookPayloads';
+import { EVENT_PAYLOADS } from './webhookPayloads';
 
 const MINUTE = 60_000;
 
@@ -232,7 +233,7 @@ export class Runner {
 			qa: [],
 		};
 		const truth: GroundTruthPerson[] = [];
-		const send = (event: string, payload: () => Record<string, unknown>, at: number) => {
+		const send = (event: ZoomEventName, payload: () => Record<string, unknown>, at: number) => {
 			if (sim.webhooks.endpoints.size > 0) sim.webhooks.emit(event, payload(), at);
 		};
 		const timeline: TimelineEvent[] = [];
@@ -243,7 +244,7 @@ export class Runner {
 			fire: () => {
 				session.status = 'started';
 				session.live = instance;
-				send(`${session.kind}.started`, () => startedPayload(sim, session, instance), startMs);
+				send(`${session.kind}.started`, () => EVENT_PAYLOADS[`${session.kind}.started`](sim, session, instance), startMs);
 			},
 		});
 		people.forEach((person, index) => {
@@ -276,13 +277,13 @@ export class Runner {
 					order: order++,
 					fire: () => {
 						instance.participants.push(row);
-						send(`${session.kind}.participant_joined`, () => joinedPayload(sim, session, instance, row), join);
+						send(`${session.kind}.participant_joined`, () => EVENT_PAYLOADS[`${session.kind}.participant_joined`](sim, session, instance, row), join);
 					},
 				});
 				timeline.push({
 					at: leave,
 					order: order++,
-					fire: () => send(`${session.kind}.participant_left`, () => leftPayload(sim, session, instance, row, 'left the meeting'), leave),
+					fire: () => send(`${session.kind}.participant_left`, () => EVENT_PAYLOADS[`${session.kind}.participant_left`](sim, session, instance, row, 'left the meeting'), leave),
 				});
 			}
 			truth.push(record);
@@ -315,7 +316,7 @@ export class Runner {
 				if (row.leave_time <= instance.end_time) continue;
 				row.leave_time = instance.end_time;
 				// Their own leave was still ahead: the end of the meeting makes them leave.
-				send(`${session.kind}.participant_left`, () => leftPayload(sim, session, instance, row, 'the host ended the meeting'), row.leave_time);
+				send(`${session.kind}.participant_left`, () => EVENT_PAYLOADS[`${session.kind}.participant_left`](sim, session, instance, row, 'the host ended the meeting'), row.leave_time);
 			}
 			if (endedEarly) run.participants = actualTruth(truth, instance.participants);
 			instance.reportReadyAt = Math.max(instance.end_time, sim.clock.now()) + reportDelayMs;
@@ -326,7 +327,7 @@ export class Runner {
 			run.status = 'ended';
 			run.endTime = zoomTime(instance.end_time);
 			run.reportReadyAt = zoomTime(instance.reportReadyAt);
-			send(`${session.kind}.ended`, () => endedPayload(sim, session, instance, input.practiceSession === true), instance.end_time!);
+			send(`${session.kind}.ended`, () => EVENT_PAYLOADS[`${session.kind}.ended`](sim, session, instance, input.practiceSession === true), instance.end_time!);
 			if (input.recording !== false) run.recording = this.record(session, instance, input.recording);
 		};
 		timeline.sort((a, b) => a.at - b.at || a.order - b.order);
@@ -397,7 +398,7 @@ export class Runner {
 		const downloadToken = issueDownloadToken(sim, recording);
 		const serialized = serializeRecording(sim, recording, false);
 		for (const which of ['completed', 'transcript_completed'] as const) {
-			const payload = recordingPayload(sim, recording, serialized, which);
+			const payload = EVENT_PAYLOADS[`recording.${which}`](sim, recording, serialized, which);
 			if (!payload) continue;
 			// Zoom puts download_token beside payload, at the top level of the body.
 			const body = sim.webhooks.body(`recording.${which}`, payload, instance.end_time);

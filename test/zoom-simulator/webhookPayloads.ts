@@ -1,3 +1,4 @@
+import type { ZoomEventName } from '../../nodes/ZoomTicketingTrigger/events';
 import { zoomTime } from './clock';
 import type { Sim } from './context';
 import type { Instance, ParticipantRow, Recording, Registrant, Session } from './state/types';
@@ -148,3 +149,26 @@ export function recordingPayload(
 	}
 	return { account_id: sim.identity.accountId, object };
 }
+
+type PayloadBuilder = (sim: Sim, ...details: never[]) => Record<string, unknown> | undefined;
+
+/**
+ * The builder of each event the trigger supports (its list: nodes/ZoomTicketingTrigger/events.ts);
+ * the simulator emits events through this table, so a new event there needs its payload here.
+ */
+export const EVENT_PAYLOADS = {
+	'meeting.started': startedPayload,
+	'webinar.started': startedPayload,
+	'meeting.ended': endedPayload,
+	'webinar.ended': endedPayload,
+	'meeting.participant_joined': joinedPayload,
+	'webinar.participant_joined': joinedPayload,
+	'meeting.participant_left': leftPayload,
+	'webinar.participant_left': leftPayload,
+	'meeting.registration_created': registrationPayload,
+	'webinar.registration_created': registrationPayload,
+	'meeting.registration_cancelled': registrationPayload,
+	'webinar.registration_cancelled': registrationPayload,
+	'recording.completed': recordingPayload,
+	'recording.transcript_completed': recordingPayload,
+} as const satisfies Record<ZoomEventName, PayloadBuilder>;

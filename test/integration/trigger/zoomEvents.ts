@@ -1,26 +1,14 @@
 import { createHmac } from 'node:crypto';
 
+import { SUPPORTED_EVENT_NAMES, type ZoomEventName } from '../../../nodes/ZoomTicketingTrigger/events';
+
 /**
  * Sample Zoom webhook bodies, shaped as Zoom's webhook schemas (webhooks/workplace/Meetings.json),
  * and Zoom's signing written out independently of the trigger's code.
  */
 
-export const SUPPORTED = [
-	'meeting.started',
-	'meeting.ended',
-	'meeting.participant_joined',
-	'meeting.participant_left',
-	'recording.completed',
-	'recording.transcript_completed',
-	'webinar.started',
-	'webinar.ended',
-	'webinar.participant_joined',
-	'webinar.participant_left',
-	'meeting.registration_created',
-	'meeting.registration_cancelled',
-	'webinar.registration_created',
-	'webinar.registration_cancelled',
-] as const;
+/** Every event the trigger supports (its one list), in the order the tests send them. */
+export const SUPPORTED = SUPPORTED_EVENT_NAMES;
 
 export function zoomHeaders(secret: string, body: string | Buffer, timestampSeconds = Math.floor(Date.now() / 1000)) {
 	const timestamp = String(timestampSeconds);
@@ -32,7 +20,74 @@ export function zoomHeaders(secret: string, body: string | Buffer, timestampSeco
 	};
 }
 
-export function zoomEvent(event: string, n = 1, eventTs = Date.now()): Record<string, unknown> {
+interface SampleParts {
+	event: ZoomEventName;
+	base: Record<string, unknown> & { id: string; uuid: string };
+	participant: Record<string, unknown>;
+	registrant: Record<string, unknown>;
+}
+
+type Sample = (parts: SampleParts) => { object: Record<string, unknown>; extra?: Record<string, unknown> };
+
+const lifecycle: Sample = ({ base }) => ({ object: base });
+const ended: Sample = ({ base }) => ({ object: { ...base, end_time: '2026-11-27T10:00:00Z' } });
+const joined: Sample = ({ base, participant }) => ({ object: { ...base, participant: { ...participant, join_time: '2026-11-27T09:01:00Z' } } });
+const left: Sample = ({ base, participant }) => ({
+	object: { ...base, participant: { ...participant, leave_time: '2026-11-27T09:50:00Z', leave_reason: 'left the meeting' } },
+});
+const registration: Sample = ({ event, base, registrant }) => ({
+	object: { ...base, id: Number(base.id), registrant },
+	extra: event.endsWith('cancelled') ? { operator: 'host@example.com' } : {},
+});
+const recording: Sample = ({ event, base }) => {
+	const media = event === 'recording.completed';
+	return {
+		object: {
+			...base,
+			id: 81234567890,
+			account_id: 'sim-account',
+			host_email: 'host@example.com',
+			password: 'rec-pass',
+			share_url: 'https://zoom.us/rec/share/abc',
+			total_size: 1024,
+			recording_count: 1,
+			recording_files: [
+				{
+					id: 'file-1',
+					meeting_id: base.uuid,
+					recording_start: '2026-11-27T09:00:00Z',
+					recording_end: '2026-11-27T10:00:00Z',
+					file_type: media ? 'MP4' : 'TRANSCRIPT',
+					file_size: 1024,
+					file_extension: media ? 'MP4' : 'VTT',
+					download_url: 'https://zoom.us/rec/download/file-1',
+					status: 'completed',
+					recording_type: media ? 'shared_screen_with_speaker_view' : 'audio_transcript',
+				},
+			],
+		},
+	};
+};
+
+/** The sample body's object for each supported event. */
+export const SAMPLES = {
+	'meeting.started': lifecycle,
+	'webinar.started': lifecycle,
+	'meeting.ended': ended,
+	'webinar.ended': ended,
+	'meeting.participant_joined': joined,
+	'webinar.participant_joined': joined,
+	'meeting.participant_left': left,
+	'webinar.participant_left': left,
+	'meeting.registration_created': registration,
+	'webinar.registration_created': registration,
+	'meeting.registration_cancelled': registration,
+	'webinar.registration_cancelled': registration,
+	'recording.completed': recording,
+	'recording.transcript_completed': recording,
+} satisfies Record<ZoomEventName, Sample>;
+
+export function zoomEvent(event: ZoomEventName, n = 1, eventTs = Date.now()): Record<string, unknown> {
 	const isWebinar = event.startsWith('webinar.');
 	const base = {
 		id: isWebinar ? '95012345678' : '81234567890',
@@ -60,58 +115,7 @@ export function zoomEvent(event: string, n = 1, eventTs = Date.now()): Record<st
 		status: event.endsWith('cancelled') ? 'cancelled' : 'approved',
 		join_url: `https://zoom.us/w/${base.id}?tk=tk-${n}`,
 	};
-
-	let object: Record<string, unknown>;
-	let extra: Record<string, unknown> = {};
-	switch (event.split('.')[1]) {
-		case 'participant_joined':
-			object = { ...base, participant: { ...participant, join_time: '2026-11-27T09:01:00Z' } };
-			break;
-		case 'participant_left':
-			object = {
-				...base,
-				participant: { ...participant, leave_time: '2026-11-27T09:50:00Z', leave_reason: 'left the meeting' },
-			};
-			break;
-		case 'ended':
-			object = { ...base, end_time: '2026-11-27T10:00:00Z' };
-			break;
-		case 'registration_created':
-		case 'registration_cancelled':
-			object = { ...base, id: Number(base.id), registrant };
-			extra = event.endsWith('cancelled') ? { operator: 'host@example.com' } : {};
-			break;
-		case 'completed':
-		case 'transcript_completed':
-			object = {
-				...base,
-				id: 81234567890,
-				account_id: 'sim-account',
-				host_email: 'host@example.com',
-				password: 'rec-pass',
-				share_url: 'https://zoom.us/rec/share/abc',
-				total_size: 1024,
-				recording_count: 1,
-				recording_files: [
-					{
-						id: 'file-1',
-						meeting_id: base.uuid,
-						recording_start: '2026-11-27T09:00:00Z',
-						recording_end: '2026-11-27T10:00:00Z',
-						file_type: event === 'recording.completed' ? 'MP4' : 'TRANSCRIPT',
-						file_size: 1024,
-						file_extension: event === 'recording.completed' ? 'MP4' : 'VTT',
-						download_url: 'https://zoom.us/rec/download/file-1',
-						status: 'completed',
-						recording_type: event === 'recording.completed' ? 'shared_screen_with_speaker_view' : 'audio_transcript',
-					},
-				],
-			};
-			break;
-		default:
-			object = base;
-	}
-
+	const { object, extra = {} } = SAMPLES[event]({ event, base, participant, registrant });
 	const body: Record<string, unknown> = {
 		event,
 		event_ts: eventTs,

@@ -290,7 +290,6 @@ describe('normalizeZoomEvent', () => {
 
 describe('isSelectedEvent', () => {
 	it('selects only supported events, all of them with "*"', () => {
-		assert.equal(SUPPORTED_EVENTS.length, 14);
 		for (const option of SUPPORTED_EVENTS) assert.ok(isSelectedEvent(String(option.value), [ALL_EVENTS]));
 		assert.ok(isSelectedEvent('meeting.started', ['meeting.started']));
 		assert.ok(!isSelectedEvent('meeting.ended', ['meeting.started']));

@@ -4,7 +4,7 @@ import { pagedBody } from '../pagination';
 import { dailyLimitError } from '../ratelimit';
 import type { Registrant, RegistrantStatus, Session, SessionKind } from '../state/types';
 import { zoomTime } from '../clock';
-import { registrationPayload } from '../webhookPayloads';
+import { EVENT_PAYLOADS } from '../webhookPayloads';
 import { encryptedPasscode, findOccurrence, findSession, registrationEnabled } from './sessions';
 
 const STANDARD_FIELDS = [
@@ -114,10 +114,8 @@ export function register(request: ApiRequest, session: Session, input: Record<st
 
 function emitRegistration(request: ApiRequest, session: Session, registrant: Registrant, what: 'registration_created' | 'registration_cancelled'): void {
 	if (request.sim.webhooks.endpoints.size === 0) return;
-	request.sim.emit(
-		`${session.kind}.${what}`,
-		registrationPayload(request.sim, session, registrant, what, { email: request.user.email, id: request.user.id }),
-	);
+	const event = `${session.kind}.${what}` as const;
+	request.sim.emit(event, EVENT_PAYLOADS[event](request.sim, session, registrant, what, { email: request.user.email, id: request.user.id }));
 }
 
 export function listedRegistrant(registrant: Registrant): Record<string, unknown> {
