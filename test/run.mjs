@@ -44,10 +44,13 @@ if (only.length === 0) {
 run('build', 'npm', ['run', 'build', '--silent']);
 
 const files = only.length > 0 ? only : findTests(join(root, 'test'));
+// The stream trigger uses the global WebSocket client, built in from Node 22 and behind this flag on
+// Node 20 (n8n 1.x's Node), so the engine tests run it on Node 20 too.
+const websocketFlag = Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-websocket'] : [];
 // The in-process n8n harness loads the package just built, through n8n-core's package loader.
 run(
 	'tests',
 	process.execPath,
-	['--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', '--test-reporter=spec', ...files],
+	[...websocketFlag, '--import', 'tsx', '--test', '--test-force-exit', '--test-concurrency=1', '--test-reporter=spec', ...files],
 	{ ZOOM_HARNESS_LOAD: 'package' },
 );
