@@ -8,6 +8,7 @@ import {
 	DEFAULT_MAX_RECONNECT_SECONDS,
 	DEFAULT_MAX_WAIT_MS,
 } from './description';
+import { productionStream, registerProductionStream } from './registry';
 import { ZoomEventStream, type SocketLike, type StreamSettings } from './stream';
 import { parseSubscription, SubscriptionError, type StreamEndpoint } from './subscription';
 import { CredentialRefusedError, fetchStreamToken, TokenUnavailableError, type StreamToken, type TokenGrant } from './token';
@@ -67,11 +68,21 @@ export async function activateStream(this: ITriggerFunctions): Promise<ITriggerR
 	const heartbeatMs = positiveNumber(this, options, 'heartbeatSeconds', DEFAULT_HEARTBEAT_SECONDS, 1) * 1000;
 	const manual = this.getMode() === 'manual';
 
-	if (manual && this.getWorkflow().active) {
-		throw new NodeOperationError(node, 'This workflow is active, so its production connection holds the Zoom subscription', {
-			description:
-				"Zoom serves one connection per subscription: a test connection would disconnect the active workflow and lose events. Look at the active workflow's executions instead, or deactivate it to test here.",
-		});
+	if (manual) {
+		const live = productionStream(endpoint.url);
+		if (live) {
+			this.logger.info('Zoom event stream: this manual run listens to the production connection of the same subscription');
+			const stop = live.listen((items) => this.emit([items.map((json) => ({ json }))]));
+			return { closeFunction: async () => stop() };
+		}
+		// n8n 2.x passes manual runs the workflow as inactive; where a host says it is active, its
+		// connection runs elsewhere and a second one would cut it off.
+		if (this.getWorkflow().active) {
+			throw new NodeOperationError(node, 'This workflow is active, so its production connection holds the Zoom subscription', {
+				description:
+					"Zoom serves one connection per subscription: a test connection would disconnect the active workflow and lose events. Look at the active workflow's executions instead, or deactivate it to test here.",
+			});
+		}
 	}
 
 	const settings: StreamSettings = {
@@ -121,7 +132,11 @@ export async function activateStream(this: ITriggerFunctions): Promise<ITriggerR
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message);
 	}
+	const unregister = manual ? () => {} : registerProductionStream(endpoint.url, stream);
 	return {
-		closeFunction: async () => await stream.close(),
+		closeFunction: async () => {
+			unregister();
+			await stream.close();
+		},
 	};
 }

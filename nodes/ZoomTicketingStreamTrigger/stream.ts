@@ -99,6 +99,7 @@ export class ZoomEventStream {
 	private manualDone = false;
 	private readonly tickMs: number;
 	private firstOutcome?: { resolve: () => void; reject: (error: Error) => void };
+	private readonly listeners = new Set<(items: IDataObject[]) => void>();
 
 	constructor(
 		private readonly settings: StreamSettings,
@@ -126,6 +127,7 @@ export class ZoomEventStream {
 		if (this.closed) return;
 		this.flush();
 		this.closed = true;
+		this.listeners.clear();
 		this.settleFirst();
 		for (const connection of [this.current, this.retiring]) if (connection) this.shut(connection, 1000, 'n8n trigger closed');
 		this.current = undefined;
@@ -393,5 +395,12 @@ export class ZoomEventStream {
 		if (this.manualDone) return;
 		if (this.settings.manual) this.manualDone = true;
 		this.hooks.emitItems(items);
+		for (const listener of this.listeners) listener(items);
+	}
+
+	/** Hands a copy of every later batch to `listener` (a manual run); returns the way to stop. */
+	listen(listener: (items: IDataObject[]) => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
 	}
 }

@@ -238,17 +238,31 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		assert.deepEqual(stream.errors, []);
 	});
 
-	test('a manual run beside the active workflow refuses without touching the production connection', async () => {
+	test('a manual run beside the active workflow listens to its connection instead of opening a second one', async () => {
 		const production = await start();
+		// n8n 2.x hands manual runs the workflow with active: false, whatever its state.
+		const manual = await start({}, { mode: 'manual', active: false });
+		await sendEvents(700, 2);
+		const data = await manual.response!.manualTriggerResponse!;
+		assert.deepEqual(
+			data[0].map((item) => item.json.eventId),
+			production.batches[0].map((item) => item.eventId),
+			'the manual run gets the batch the production workflow got',
+		);
+		const now = await stats();
+		assert.equal(now.connections, 1, 'no second connection');
+		assert.equal(now.replaced, 0);
+		await manual.close();
+		await sendEvents(702, 1);
+		await production.waitFor('the production stream to go on', () => production.events().length === 3);
+	});
+
+	test('a manual run refuses when the host says the workflow is active but its connection is elsewhere', async () => {
 		await assert.rejects(
 			start({}, { mode: 'manual', active: true }),
 			/This workflow is active, so its production connection holds the Zoom subscription/,
 		);
-		const now = await stats();
-		assert.equal(now.connections, 1);
-		assert.equal(now.replaced, 0);
-		await sendEvents(700, 1);
-		await production.waitFor('the event on the production connection', () => production.events().length === 1);
+		assert.equal((await stats()).connections, 0);
 	});
 
 	test('a manual run of an inactive workflow returns the first batch', async () => {
