@@ -233,9 +233,8 @@ export class ZoomEventStream {
 			if (text !== undefined) this.onFrame(connection, text);
 		};
 		socket.onclose = (event) => this.onClose(connection, event.code, event.reason);
-		socket.onerror = () => {
-			// The close event that follows carries what is known; nothing to add here.
-		};
+		// Some WebSocket clients (Node 20's) report a refused handshake with an error and no close.
+		socket.onerror = () => this.lost(connection, 'the connection failed');
 	}
 
 	private onFrame(connection: Connection, text: string): void {
@@ -352,8 +351,8 @@ export class ZoomEventStream {
 			this.hooks.logger.warn(`Zoom event stream: renewing the connection failed (${reason}); keeping the current one`);
 			return;
 		}
+		// A gap is reported with the reason it began; failed attempts within it add nothing.
 		if (connection.confirmed && !this.gap) this.gap = { from: connection.lastFrameAt, reason };
-		else if (this.gap) this.gap.reason = reason;
 		this.hooks.logger.warn(`Zoom event stream disconnected: ${reason}`);
 		this.scheduleReconnect(baseMs);
 		// A refused token is retried at once with a new one; the first outcome waits for that.
@@ -370,6 +369,7 @@ export class ZoomEventStream {
 		const socket = connection.socket;
 		socket.onmessage = null;
 		socket.onclose = null;
+		socket.onerror = null;
 		try {
 			socket.close(code, reason);
 		} catch (error) {

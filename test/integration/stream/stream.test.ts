@@ -166,6 +166,7 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		const gap = marker.gap as IDataObject;
 		assert.ok(Date.parse(gap.from as string) <= droppedAt, 'the gap starts at or before the drop');
 		assert.ok(Date.parse(gap.to as string) >= droppedAt + 1500, 'the gap ends after the outage');
+		assert.match(String(gap.reason), /closed|failed/);
 		assert.equal(marker.startTime, gap.from);
 		assert.equal(marker.endTime, gap.to);
 		assert.equal(typeof marker.eventId, 'string');
