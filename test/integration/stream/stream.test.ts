@@ -102,7 +102,8 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 	});
 
 	test('emits events in batches bounded by size and wait, with the webhook trigger item shape and eventId', async () => {
-		const stream = await start({ maxBatchSize: 5, maxWaitMs: 300 });
+		// Two full batches flush at once; the last two wait out Max Batch Wait.
+		const stream = await start({ maxBatchSize: 5, maxWaitMs: 5000 });
 		await sendEvents(0, 12);
 		await stream.waitFor('12 events', () => stream.events().length === 12);
 		assert.deepEqual(stream.batches.map((batch) => batch.length), [5, 5, 2]);
