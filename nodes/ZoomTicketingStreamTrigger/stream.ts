@@ -134,12 +134,10 @@ export class ZoomEventStream {
 		this.retiring = undefined;
 	}
 
-	private settleFirst(error?: Error): void {
+	private settleFirst(): void {
 		const outcome = this.firstOutcome;
-		if (!outcome) return;
 		this.firstOutcome = undefined;
-		if (error) outcome.reject(error);
-		else outcome.resolve();
+		outcome?.resolve();
 	}
 
 	private fatal(error: Error): void {
@@ -221,7 +219,8 @@ export class ZoomEventStream {
 		try {
 			socket = this.hooks.openSocket(socketUrlWithToken(this.settings.endpoint, this.token.accessToken));
 		} catch (error) {
-			this.fatal(new StreamFatalError(`the socket could not be opened: ${(error as Error).message}`));
+			// The client's message may quote the URL, and with it the token: name only the error.
+			this.fatal(new StreamFatalError(`the socket could not be opened (${(error as Error).name}): check the Subscription field`));
 			return;
 		}
 		const connection: Connection = { socket, openedAt: now, lastFrameAt: now, confirmed: false, nextHeartbeatAt: Infinity, freshToken };
