@@ -11,7 +11,7 @@ export const DEFAULT_MAX_RECONNECT_SECONDS = 60;
 export const streamProperties: INodeProperties[] = [
 	{
 		displayName:
-			"In your Zoom app (App Marketplace > your app > Features > Access), turn on Event Subscription, choose the method WebSocket, add the events and save. Copy the endpoint URL Zoom then shows (wss://ws.zoom.us/ws?subscriptionId=...) into Subscription below. Zoom serves one connection per subscription: while this workflow is active, test it through its executions rather than 'Execute step'.",
+			"In your Zoom app (App Marketplace > your app > Features > Access), turn on Event Subscription, choose the method WebSocket, add the events and save. Copy the endpoint URL Zoom then shows (wss://ws.zoom.us/ws?subscriptionId=...) into Subscription below. Zoom serves one connection per subscription: while this workflow is active, a test run listens to its connection instead of opening a second one.",
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
