@@ -136,10 +136,13 @@ const files = options.files.length > 0 ? options.files : findTests(testRoot).fil
 // temporary folder, so they can run side by side; real n8n processes and the shared Postgres
 // database cannot, so anything that may include them runs one file at a time.
 const concurrency = options.tier === 'unit' ? availableParallelism() : 1;
+// The stream trigger uses the global WebSocket client, built in from Node 22 and behind this flag on
+// Node 20 (n8n 1.x's Node), so the engine tests run it on Node 20 too.
+const websocketFlag = Number(process.versions.node.split('.')[0]) < 22 ? ['--experimental-websocket'] : [];
 // The in-process n8n harness loads the package just built, through n8n-core's package loader.
 run(
 	options.tier ? `${options.tier} tests (${files.length} files, ${concurrency} at a time)` : 'tests',
 	process.execPath,
-	['--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
+	[...websocketFlag, '--import', 'tsx', '--test', '--test-force-exit', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files],
 	{ ZOOM_HARNESS_LOAD: 'package' },
 );

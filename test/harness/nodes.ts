@@ -134,6 +134,8 @@ export async function loadNodeTypes(mode: LoadMode): Promise<HarnessNodeTypes> {
 		const trigger = require(triggerPath) as Record<string, new () => INodeType>;
 		registry.add(`${PACKAGE_NAME}.zoomTicketingTrigger`, new trigger.ZoomTicketingTrigger());
 	}
+	const stream = require(join(REPO_ROOT, 'nodes', 'ZoomTicketingStreamTrigger', 'ZoomTicketingStreamTrigger.node.ts')) as Record<string, new () => INodeType>;
+	registry.add(`${PACKAGE_NAME}.zoomTicketingStreamTrigger`, new stream.ZoomTicketingStreamTrigger());
 	const credentialModules = [
 		['ZoomTicketingOAuth2Api', 'ZoomTicketingOAuth2Api'],
 		['ZoomTicketingServerToServerOAuthApi', 'ZoomTicketingServerToServerOAuthApi'],

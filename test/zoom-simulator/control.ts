@@ -48,9 +48,11 @@ function seedRegistrants(sim: Simulator, spec: Json): Json {
 	const session = sim.store.sessions.get(id);
 	if (!session || session.kind !== kind) fail(404, `No ${kind} ${id}.`);
 	const request = hostRequest(sim, kind === 'meeting' ? 'meetingRegistrantCreate' : 'webinarRegistrantCreate', {});
-	const quiet = sim.webhooks.endpoints.size > 0 && spec.webhooks !== true;
+	const quiet = spec.webhooks !== true;
 	const saved = quiet ? new Map(sim.webhooks.endpoints) : undefined;
 	if (saved) sim.webhooks.endpoints.clear();
+	const socketsMuted = sim.sockets.muted;
+	sim.sockets.muted = quiet;
 	try {
 		const explicit = (spec.registrants ?? []) as Json[];
 		const count = Number(spec.count ?? 0);
@@ -65,6 +67,7 @@ function seedRegistrants(sim: Simulator, spec: Json): Json {
 		}
 		return { kind, id, added: ids.length, total: session.registrants.size, registrantIds: spec.returnIds === false ? undefined : ids };
 	} finally {
+		sim.sockets.muted = socketsMuted;
 		if (saved) for (const [key, value] of saved) sim.webhooks.endpoints.set(key, value);
 	}
 }
@@ -87,6 +90,7 @@ function summary(sim: Simulator): Json {
 		})),
 		recordings: sim.store.recordings.size,
 		webhookEndpoints: sim.webhooks.endpoints.size,
+		socketSubscriptions: sim.sockets.subscriptions.size,
 	};
 }
 
@@ -258,6 +262,34 @@ async function dispatch(sim: Simulator, route: string, parts: string[], body: Js
 			if (typeof body.event !== 'string' || typeof body.payload !== 'object') fail(400, 'event and payload are required');
 			const queued = sim.webhooks.emit(body.event, body.payload, body.event_ts);
 			return { status: 202, body: { queued } };
+		}
+		case 'POST /ws/subscriptions':
+			try {
+				return { status: 201, body: sim.sockets.create({ id: body.id, events: body.events }) };
+			} catch (error) {
+				return fail(400, (error as Error).message);
+			}
+		case 'GET /ws/subscriptions':
+			return { body: { subscriptions: [...sim.sockets.subscriptions.values()].map((s) => ({ ...s, url: sim.sockets.urlOf(s.id) })) } };
+		case 'DELETE /ws/subscriptions':
+			return { body: { removed: sim.sockets.remove(body.id) } };
+		case 'POST /ws/send': {
+			if (typeof body.event !== 'string' || typeof body.payload !== 'object') fail(400, 'event and payload are required');
+			return { status: 202, body: sim.sockets.emitRaw(body.event, sim.webhooks.body(body.event, body.payload, body.event_ts)) };
+		}
+		case 'POST /ws/drop':
+			return { body: { dropped: sim.sockets.drop(body.subscriptionId, Number(body.refuseMs ?? 0)) } };
+		case 'POST /ws/stall':
+			return { body: { stalled: sim.sockets.stall(body.subscriptionId, body.ms === undefined ? undefined : Number(body.ms)) } };
+		case 'POST /ws/expire-tokens':
+			return { body: { expired: sim.sockets.expireTokens(body.subscriptionId) } };
+		case 'GET /ws/stats':
+			return { body: sim.sockets.stats() };
+		case 'GET /ws/deliveries': {
+			const since = Number(q.get('since') ?? 0);
+			const state = q.get('state');
+			const list = sim.sockets.deliveries.filter((d) => d.seq > since && (!state || d.state === state));
+			return { body: { total: list.length, deliveries: q.get('bodies') === 'false' ? list.map(({ body: _b, ...rest }) => rest) : list } };
 		}
 		case 'POST /runs': {
 			const { run, done } = sim.runner.start(body as RunInput);

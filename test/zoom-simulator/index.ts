@@ -24,6 +24,7 @@ export interface RunningSimulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	const simulator = new Simulator(options);
 	const server = createSimulatorServer(simulator);
+	simulator.sockets.attach(server);
 	server.keepAliveTimeout = 5000;
 	// `POST /_sim/runs` with `wait: true` may legitimately take minutes for large bursts.
 	server.requestTimeout = 0;
@@ -37,6 +38,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const port = (server.address() as AddressInfo).port;
 	const baseUrl = `http://127.0.0.1:${port}`;
 	simulator.baseUrl = baseUrl;
+	simulator.sockets.socketUrl = `ws://127.0.0.1:${port}/ws`;
 	let closing: Promise<void> | undefined;
 	return {
 		baseUrl,
@@ -46,6 +48,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		close() {
 			closing ??= new Promise<void>((resolve) => {
 				simulator.reset();
+				simulator.sockets.close();
 				server.close(() => resolve());
 				server.closeAllConnections();
 			});

@@ -64,7 +64,8 @@ export function authorize(sim: Sim, url: URL, res: ServerResponse): void {
 
 /**
  * `POST /oauth/token`: authorization_code, refresh_token (rotating: the old refresh token is
- * rejected once used) and account_credentials (Server-to-Server OAuth). Client credentials come in
+ * rejected once used), account_credentials (Server-to-Server OAuth) and client_credentials (an
+ * app token, e.g. for WebSocket event subscriptions). Client credentials come in
  * a Basic header, as Zoom requires; `client_id` / `client_secret` in the form are accepted too.
  */
 export async function token(sim: Sim, req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
@@ -120,6 +121,9 @@ export async function token(sim: Sim, req: IncomingMessage, url: URL, res: Serve
 			sendJson(res, 200, grantBody(sim, issue(sim, store.host.id, 'account')));
 			return;
 		}
+		case 'client_credentials':
+			sendJson(res, 200, grantBody(sim, issue(sim, store.host.id, 'app')));
+			return;
 		default:
 			tokenError(res, 400, 'unsupported_grant_type', 'Unsupported grant type');
 	}

@@ -43,6 +43,8 @@ export interface RunInput {
 	reportDelaySeconds?: number;
 	/** `burst` sends every event as fast as possible; `msPerMinute` plays the timeline back in real time, scaled. */
 	pace?: 'burst' | { msPerMinute: number };
+	/** Where the run's events go (default both: every webhook endpoint and socket subscription). */
+	delivery?: 'webhook' | 'socket' | 'both';
 	/** Webhook deliveries in flight at once during this run. */
 	concurrency?: number;
 	/** A webinar's practice session (reported as such in `webinar.ended`). */
@@ -233,8 +235,9 @@ export class Runner {
 			qa: [],
 		};
 		const truth: GroundTruthPerson[] = [];
+		const channel = input.delivery ?? 'both';
 		const send = (event: ZoomEventName, payload: () => Record<string, unknown>, at: number) => {
-			if (sim.webhooks.endpoints.size > 0) sim.webhooks.emit(event, payload(), at);
+			if (sim.listening(channel)) sim.deliver(event, sim.webhooks.body(event, payload(), at), channel);
 		};
 		const timeline: TimelineEvent[] = [];
 		let order = 0;
@@ -328,7 +331,7 @@ export class Runner {
 			run.endTime = zoomTime(instance.end_time);
 			run.reportReadyAt = zoomTime(instance.reportReadyAt);
 			send(`${session.kind}.ended`, () => EVENT_PAYLOADS[`${session.kind}.ended`](sim, session, instance, input.practiceSession === true), instance.end_time!);
-			if (input.recording !== false) run.recording = this.record(session, instance, input.recording);
+			if (input.recording !== false) run.recording = this.record(session, instance, input.recording, channel);
 		};
 		timeline.sort((a, b) => a.at - b.at || a.order - b.order);
 		this.runs.set(runId, run);
@@ -391,7 +394,7 @@ export class Runner {
 	}
 
 	/** Produces the cloud recording of a finished instance and announces it as Zoom does. */
-	private record(session: Session, instance: Instance, spec: RunInput['recording']): RunRecord['recording'] {
+	private record(session: Session, instance: Instance, spec: RunInput['recording'], channel: NonNullable<RunInput['delivery']>): RunRecord['recording'] {
 		const sim = this.sim;
 		const files = typeof spec === 'object' ? spec.files : undefined;
 		const recording = produceRecording(sim, session, instance.uuid, instance.start_time, instance.end_time!, files);
@@ -402,7 +405,7 @@ export class Runner {
 			if (!payload) continue;
 			// Zoom puts download_token beside payload, at the top level of the body.
 			const body = sim.webhooks.body(`recording.${which}`, payload, instance.end_time);
-			sim.webhooks.emitRaw(`recording.${which}`, `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`);
+			sim.deliver(`recording.${which}`, `${body.slice(0, -1)},"download_token":${JSON.stringify(downloadToken)}}`, channel);
 		}
 		return { uuid: recording.uuid, fileIds: recording.files.map((f) => f.id), downloadToken };
 	}

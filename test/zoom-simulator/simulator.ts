@@ -1,6 +1,7 @@
 import { Clock } from './clock';
 import { identityFromEnv, type Identity, type Plan } from './config';
 import type { ApiRequest, HandlerTable, Sim, SimulatorOptions } from './context';
+import { EventSocketHub } from './eventSocket';
 import { Faults } from './faults';
 import { Pager } from './pagination';
 import { RateLimiter } from './ratelimit';
@@ -12,6 +13,9 @@ import { Store } from './state/store';
 import type { Session } from './state/types';
 import type { ValidationFailure } from './validation';
 import { WebhookSender } from './webhooks';
+
+/** Where a simulated event goes: Zoom's webhook, its WebSocket subscription, or both. */
+export type Delivery = 'webhook' | 'socket' | 'both';
 
 export interface Violation extends ValidationFailure {
 	operationId: string;
@@ -26,6 +30,8 @@ export class Simulator implements Sim {
 	store: Store;
 	pager: Pager;
 	readonly webhooks: WebhookSender;
+	/** Zoom's WebSocket event subscriptions (`/ws`). */
+	readonly sockets: EventSocketHub;
 	readonly faults = new Faults();
 	readonly limiter: RateLimiter;
 	readonly log = new RequestLog();
@@ -50,6 +56,7 @@ export class Simulator implements Sim {
 		this.store = new Store(this.identity, this.clock);
 		this.pager = new Pager(this.clock, this.store.ids);
 		this.webhooks = new WebhookSender(this.clock, this.identity.webhookSecret);
+		this.sockets = new EventSocketHub(this.clock, (token) => this.store.accessTokens.get(token));
 		this.limiter = new RateLimiter(this.plan);
 		this.runner = new Runner(this);
 	}
@@ -58,6 +65,7 @@ export class Simulator implements Sim {
 	reset(): void {
 		this.runner.reset();
 		this.webhooks.reset();
+		this.sockets.reset();
 		this.clock.reset();
 		this.store = new Store(this.identity, this.clock);
 		this.pager = new Pager(this.clock, this.store.ids);
@@ -81,7 +89,18 @@ export class Simulator implements Sim {
 	}
 
 	emit(event: string, payload: Record<string, unknown>): void {
-		this.webhooks.emit(event, payload);
+		this.deliver(event, this.webhooks.body(event, payload));
+	}
+
+	/** Is anyone listening on this channel: a webhook endpoint or a socket subscription. */
+	listening(channel: Delivery = 'both'): boolean {
+		return (channel !== 'socket' && this.webhooks.endpoints.size > 0) || (channel !== 'webhook' && this.sockets.subscriptions.size > 0);
+	}
+
+	/** Sends an event body to the webhook endpoints, the socket subscriptions or both. */
+	deliver(event: string, body: string, channel: Delivery = 'both'): void {
+		if (channel !== 'socket') this.webhooks.emitRaw(event, body);
+		if (channel !== 'webhook') this.sockets.emitRaw(event, body);
 	}
 
 	revokeTokens(): number {

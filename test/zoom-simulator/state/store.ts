@@ -7,7 +7,8 @@ export interface AccessToken {
 	token: string;
 	userId: string;
 	expiresAt: number;
-	kind: 'user' | 'account';
+	/** `app`: a client_credentials token (the grant Zoom's WebSocket page names). */
+	kind: 'user' | 'account' | 'app';
 	refreshToken?: string;
 }
 
