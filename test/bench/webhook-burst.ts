@@ -424,8 +424,6 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		sampler = new RssSampler(target.isRoot);
 		sampler.start();
 
-		// Zoom validates the URL before it sends anything; the trigger answers the handshake.
-		await simRequest(sim, 'POST', '/_sim/webhooks/endpoints', { url: target.webhookUrl });
 		await simRequest(sim, 'PUT', '/_sim/config', {
 			webhooks: {
 				ackTimeoutMs: options.ackTimeoutMs ?? ZOOM_ACK_DEADLINE_MS,
@@ -433,6 +431,9 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
 			},
 		});
+		// Zoom validates the URL before it sends anything; the trigger answers the handshake (within
+		// the acknowledgement deadline just set: the webhook processor's first request can be slow).
+		await simRequest(sim, 'POST', '/_sim/webhooks/endpoints', { url: target.webhookUrl });
 
 		const run = await simRequest<RunRecord>(sim, 'POST', '/_sim/runs', {
 			webinarId: webinar.id,

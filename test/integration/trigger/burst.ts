@@ -256,9 +256,10 @@ export async function runTriggerBurst(options: BurstOptions = {}): Promise<Burst
 		await rest.signIn();
 		const url = n8n.webhookUrl(WEBHOOK_PATH);
 
+		// The deadline first: it applies to the URL validation too, n8n's first request.
+		await control(sim, 'POST', 'config', { webhooks: { concurrency, ackTimeoutMs: options.ackTimeoutMs ?? 3000 } });
 		log(`registering ${url} with the simulator (URL validation through n8n)`);
 		await control(sim, 'POST', 'webhooks/endpoints', { url });
-		await control(sim, 'POST', 'config', { webhooks: { concurrency, ackTimeoutMs: options.ackTimeoutMs ?? 3000 } });
 		const seeded = await control<{ webinars: Array<{ id: number }> }>(sim, 'POST', 'seed', {
 			webinars: [
 				{
