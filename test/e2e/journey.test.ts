@@ -305,7 +305,7 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 	it('a Zoom outage during a purchase loses nothing: the nodes retry until Zoom answers', async () => {
 		await simControl('PUT', 'faults', { errorRate: 1, errorStatus: 503, match: 'POST /v2/meetings/\\d+/registrants' });
 		const purchase = ticketing('ticket-purchased', { ticket: ticket(4) });
-		// Zoom stays down until the node has retried against it once (5 s between tries).
+		// Zoom stays down until it has refused the registrant add and a retry of it.
 		await eventually('the outage to refuse a registrant add and its retry', async () => {
 			const faults = await simControl('GET', 'faults');
 			return Number(faults.counts.errors) >= 2 ? true : undefined;
