@@ -52,6 +52,8 @@ export function burstResult(name: string, outcome: BurstOutcome): BenchResult {
 		drainSeconds: round(outcome.drainSeconds),
 		drainRatePerSecond: round(outcome.drainRatePerSecond),
 		workerKilledAtDelivered: outcome.workerKilledAtDelivered,
+		workerKilledAtRows: outcome.workerKilledAtRows,
+		drainEnd: outcome.drainEnd,
 		workerKillSignal: outcome.workerKillSignal,
 		startupSeconds: round(outcome.startupSeconds),
 		loadAvgBefore: outcome.loadAvgBefore,

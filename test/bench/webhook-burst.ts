@@ -115,7 +115,15 @@ export interface BurstOutcome {
 	/** Rows that match no event of the run. */
 	unexpected: number;
 	rows: number;
+	/**
+	 * Why the wait for rows ended: every expected row is there, n8n has nothing left to run (queue
+	 * mode: no waiting, active or delayed job; single: no unfinished execution), or the drain timeout.
+	 */
+	drainEnd: DrainEnd;
+	/** Deliveries acknowledged when worker 1 was stopped (null: not stopped). */
 	workerKilledAtDelivered: number | null;
+	/** Joins and leaves in zoom_attendance when worker 1 was stopped: the mark it was actually stopped at. */
+	workerKilledAtRows: number | null;
 	workerKillSignal: 'SIGKILL' | 'SIGTERM' | null;
 	/** Peak of the summed resident memory of all n8n processes (task runners included). */
 	peakRssMb: number;
@@ -133,8 +141,6 @@ export const BURST_N8N_ENV: Record<string, string> = {
 	DB_POSTGRESDB_POOL_SIZE: '10',
 	N8N_LOG_LEVEL: 'warn',
 };
-
-const STALL_DETECTION_MS = 60_000 + 2 * 30_000 + 10_000;
 
 const sleep = async (ms: number) => await new Promise((resolveSleep) => setTimeout(resolveSleep, ms));
 
@@ -324,6 +330,7 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 	const cleanups: Array<() => Promise<void>> = [];
 	const loadAvgBefore = loadavg()[0];
 	let sampler: RssSampler | undefined;
+	const drainEnded = { value: false };
 
 	try {
 		await recreateDatabase(options.appDatabase);
@@ -417,8 +424,6 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		sampler = new RssSampler(target.isRoot);
 		sampler.start();
 
-		// Zoom validates the URL before it sends anything; the trigger answers the handshake.
-		await simRequest(sim, 'POST', '/_sim/webhooks/endpoints', { url: target.webhookUrl });
 		await simRequest(sim, 'PUT', '/_sim/config', {
 			webhooks: {
 				ackTimeoutMs: options.ackTimeoutMs ?? ZOOM_ACK_DEADLINE_MS,
@@ -426,6 +431,9 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				...(options.retryDelaysMs ? { retryDelaysMs: options.retryDelaysMs } : {}),
 			},
 		});
+		// Zoom validates the URL before it sends anything; the trigger answers the handshake (within
+		// the acknowledgement deadline just set: the webhook processor's first request can be slow).
+		await simRequest(sim, 'POST', '/_sim/webhooks/endpoints', { url: target.webhookUrl });
 
 		const run = await simRequest<RunRecord>(sim, 'POST', '/_sim/runs', {
 			webinarId: webinar.id,
@@ -436,29 +444,38 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		});
 		log(`burst: ${run.events} events queued`);
 
-		let workerKilledAtDelivered: number | null = null;
-		let workerKilledAt = 0;
 		const expectedCount = 2 * run.participants.reduce((sum, person) => sum + person.sessions.length, 0);
+		// The worker is stopped by rows written, in a loop of its own: acknowledging may finish long
+		// before the workers reach the mark, or the workers may pass it between two looks.
+		const stopping =
+			options.killWorkerAt !== undefined && target.cluster
+				? settle(
+						stopWorkerAtMark({
+							sim,
+							database: options.appDatabase,
+							worker: target.cluster.workers[0],
+							markRows: Math.ceil(options.killWorkerAt * expectedCount),
+							expectedRows: expectedCount,
+							signal: killSignal,
+							drainEnded,
+							log,
+						}),
+					)
+				: undefined;
+
+		// Zoom's sender decides how long this takes (its retry schedule); the caller's timeout bounds it.
+		let lastLog = Date.now();
 		for (;;) {
 			const stats = await simRequest<{ deliveries: number; delivered: number; pending: number }>(
 				sim,
 				'GET',
 				'/_sim/webhooks/stats',
 			);
-			if (options.killWorkerAt !== undefined && workerKilledAtDelivered === null && target.cluster) {
-				// "In the middle" of the processing: by rows written, whatever Zoom's sender sees.
-				const { rows } = await countRows(options.appDatabase);
-				if (rows >= options.killWorkerAt * expectedCount) {
-					workerKilledAtDelivered = stats.delivered;
-					const worker = target.cluster.workers[0];
-					// A graceful stop runs alongside the burst, as a deploy would.
-					if (killSignal === 'SIGKILL') await worker.kill('SIGKILL');
-					else void worker.stop();
-					workerKilledAt = Date.now();
-					log(`worker-1 sent ${killSignal} with ${rows} of ${expectedCount} rows written, ${stats.delivered} deliveries acknowledged`);
-				}
-			}
 			if (stats.pending === 0 && stats.deliveries >= run.events) break;
+			if (Date.now() - lastLog > 30_000) {
+				lastLog = Date.now();
+				log(`burst: ${stats.delivered}/${run.events} acknowledged, ${stats.pending} pending`);
+			}
 			await sleep(200);
 		}
 
@@ -482,10 +499,14 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 
 		const expected = expectedRows(run);
 		const drainTimeoutMs = options.drainTimeoutMs ?? 1_800_000;
-		// A dead worker's jobs stay "active" until their lock expires and Bull's next stalled-job
-		// check after that (n8n's defaults: 60 s lock, checks every 30 s).
-		const stallSettled = workerKilledAt > 0 && killSignal === 'SIGKILL' ? workerKilledAt + STALL_DETECTION_MS : 0;
-		const drained = await waitForRows(options.appDatabase, expected.size, drainTimeoutMs, target.cluster, log, stallSettled);
+		const idle: () => Promise<boolean> = target.cluster
+			? async () => await target.cluster!.jobCounts().then((c) => c.waiting + c.active + c.delayed === 0)
+			: async () => (await unfinishedExecutions(options.n8nDatabase)) === 0;
+		const drained = await waitForRows(options.appDatabase, expected.size, drainTimeoutMs, idle, target.cluster, log);
+		drainEnded.value = true;
+		const stopped = stopping ? await stopping : undefined;
+		if (stopped && 'error' in stopped) throw stopped.error;
+		const workerStop = stopped?.value ?? null;
 		const check = await checkRows(options.appDatabase, expected);
 		sampler.stop();
 
@@ -512,14 +533,17 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 			duplicated: check.duplicated,
 			unexpected: check.unexpected,
 			rows: check.rows,
-			workerKilledAtDelivered,
-			workerKillSignal: workerKilledAt > 0 ? killSignal : null,
+			drainEnd: drained.end,
+			workerKilledAtDelivered: workerStop?.delivered ?? null,
+			workerKilledAtRows: workerStop?.rows ?? null,
+			workerKillSignal: workerStop ? killSignal : null,
 			peakRssMb: sampler.peakMb,
 			loadAvgBefore,
 			loadAvgAfter: loadavg()[0],
 			startupSeconds,
 		};
 	} finally {
+		drainEnded.value = true;
 		sampler?.stop();
 		for (const cleanup of cleanups.reverse()) await cleanup().catch((error: Error) => log(`cleanup: ${error.message}`));
 	}
@@ -566,6 +590,64 @@ function measureDeliveries(deliveries: Delivery[]) {
 	};
 }
 
+type Settled<T> = { value: T } | { error: unknown };
+
+/** The promise's outcome without a rejection that nobody has awaited yet. */
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+}
+
+interface WorkerStop {
+	rows: number;
+	delivered: number;
+}
+
+/**
+ * Stops the worker once zoom_attendance holds `markRows` joins and leaves, or at once if it already
+ * holds more. Gives up (null) when the drain has ended without the rows reaching the mark.
+ */
+async function stopWorkerAtMark(options: {
+	sim: RunningSimulator;
+	database: string;
+	worker: QueueCluster['workers'][number];
+	markRows: number;
+	expectedRows: number;
+	signal: 'SIGKILL' | 'SIGTERM';
+	drainEnded: { value: boolean };
+	log: (line: string) => void;
+}): Promise<WorkerStop | null> {
+	const { worker, signal, log } = options;
+	for (;;) {
+		if (options.drainEnded.value) return null;
+		const { rows } = await countRows(options.database);
+		if (rows >= options.markRows) {
+			// A graceful stop runs alongside the burst, as a deploy would.
+			if (signal === 'SIGKILL') await worker.kill('SIGKILL');
+			else void worker.stop();
+			const { delivered } = await simRequest<{ delivered: number }>(options.sim, 'GET', '/_sim/webhooks/stats');
+			log(
+				`${worker.name} sent ${signal} with ${rows} of ${options.expectedRows} rows written (mark ${options.markRows}), ` +
+					`${delivered} deliveries acknowledged`,
+			);
+			return { rows, delivered };
+		}
+		await sleep(100);
+	}
+}
+
+/** Executions n8n has started and not finished, from n8n's own database (single-process mode). */
+async function unfinishedExecutions(n8nDatabase: string): Promise<number> {
+	return await withDatabase(n8nDatabase, async (client) => {
+		const result = await client.query<{ n: string }>(
+			`SELECT count(*) AS n FROM execution_entity WHERE status IN ('new', 'running', 'waiting')`,
+		);
+		return Number(result.rows[0].n);
+	});
+}
+
 /** One key per join and per leave of the run: `joined|<registrant>|<epoch ms>`. */
 function expectedRows(run: RunRecord): Set<string> {
 	const keys = new Set<string>();
@@ -588,29 +670,37 @@ async function countRows(database: string): Promise<{ rows: number; lastRowAt: n
 	});
 }
 
+export type DrainEnd = 'all-rows' | 'idle' | 'timeout';
+
+/**
+ * Waits until zoom_attendance holds `expected` rows, or n8n has nothing left to run (`idle`), or
+ * the timeout. A SIGKILLed worker's jobs count as active until Bull's stalled-job check hands them
+ * on (n8n 1.x) or fails them (2.x), so idle also covers a crashed worker.
+ */
 async function waitForRows(
 	database: string,
 	expected: number,
 	timeoutMs: number,
+	idle: () => Promise<boolean>,
 	cluster: QueueCluster | undefined,
 	log: (line: string) => void,
-	/** Do not give up before this time (e.g. until Bull has had its chance to see stalled jobs). */
-	notBefore = 0,
-): Promise<{ rows: number; lastRowAt: number | null }> {
+): Promise<{ rows: number; lastRowAt: number | null; end: DrainEnd }> {
 	const deadline = Date.now() + timeoutMs;
-	let last = { rows: -1, lastRowAt: null as number | null };
-	let lastChange = Date.now();
 	let lastLog = 0;
 	for (;;) {
+		// Idle first, rows after: rows counted once n8n is idle are final.
+		const nothingLeft = await idle();
 		const now = await countRows(database);
-		if (now.rows !== last.rows) lastChange = Date.now();
-		last = now;
-		if (now.rows >= expected) return now;
-		// Nothing more is coming: no job waits for a worker and no row arrived for a minute (the
-		// template's "ended" branch may stay active much longer, waiting for Zoom's report).
-		const nothingWaiting = cluster ? await cluster.jobCounts().then((c) => c.waiting + c.delayed === 0) : true;
-		if (nothingWaiting && Date.now() - lastChange > 60_000 && Date.now() > notBefore) return now;
-		if (Date.now() > deadline) return now;
+		if (now.rows >= expected) return { ...now, end: 'all-rows' };
+		if (nothingLeft) {
+			log(`drain: n8n has nothing left to run with ${now.rows}/${expected} rows`);
+			return { ...now, end: 'idle' };
+		}
+		if (Date.now() > deadline) {
+			const counts = cluster ? ` queue ${JSON.stringify(await cluster.jobCounts())}` : '';
+			log(`drain: gave up after ${Math.round(timeoutMs / 1000)} s with ${now.rows}/${expected} rows${counts}`);
+			return { ...now, end: 'timeout' };
+		}
 		if (Date.now() - lastLog > 10_000) {
 			lastLog = Date.now();
 			const counts = cluster ? ` queue ${JSON.stringify(await cluster.jobCounts())}` : '';

@@ -46,7 +46,12 @@ void describe('queue mode: Zoom webhooks burst with a worker stopped mid-burst',
 		console.log(`[queue-mode] ${JSON.stringify(outcome)}`);
 
 		assert.equal(outcome.events, 300, 'the simulator sends start, 149 joins, 149 leaves, end');
-		assert.notEqual(outcome.workerKilledAtDelivered, null, 'a worker was stopped during the burst');
+		assert.notEqual(outcome.workerKilledAtRows, null, `a worker was stopped during the drain (it ended: ${outcome.drainEnd}, ${outcome.rows} rows)`);
+		assert.ok(
+			outcome.workerKilledAtRows! < outcome.expectedRows,
+			`the worker was stopped before the last row (at ${outcome.workerKilledAtRows} of ${outcome.expectedRows})`,
+		);
+		assert.equal(outcome.drainEnd, 'all-rows', `every row arrived before the drain ended (${outcome.rows}/${outcome.expectedRows})`);
 		assert.equal(outcome.failed, 0, 'every delivery was acknowledged (retries included)');
 		assert.equal(outcome.lost, 0, 'no join or leave is missing from zoom_attendance');
 		assert.equal(outcome.duplicated, 0, 'no join or leave is in zoom_attendance twice');

@@ -191,7 +191,7 @@ async function sleep(ms: number) {
 export async function waitForWebhooks(
 	baseUrl: string,
 	webhooks: Array<string | { path: string; probeMethod: string }>,
-	{ timeoutMs = 120_000, isAlive = () => true }: { timeoutMs?: number; isAlive?: () => boolean } = {},
+	{ timeoutMs = START_TIMEOUT_MS, isAlive = () => true }: { timeoutMs?: number; isAlive?: () => boolean } = {},
 ) {
 	const deadline = Date.now() + timeoutMs;
 	const pending = webhooks.map((entry) =>
@@ -216,6 +216,12 @@ export async function waitForWebhooks(
 		await sleep(250);
 	}
 }
+
+/**
+ * How long one n8n process may take to come up. Generous: a first start runs n8n's migrations, and
+ * on a shared 2-core machine that alone can take minutes; a healthy start returns much sooner.
+ */
+export const START_TIMEOUT_MS = 600_000;
 
 export interface StartOptions {
 	/** Webhook paths (POST-only) or `{ path, probeMethod }` that must answer before start resolves. */
@@ -257,10 +263,11 @@ export async function startN8n(config: N8nInstanceConfig, options: StartOptions 
 	};
 
 	try {
-		const deadline = Date.now() + (options.timeoutMs ?? 180_000);
+		const timeoutMs = options.timeoutMs ?? START_TIMEOUT_MS;
+		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			if (exited) throw new Error('n8n exited during start-up');
-			if (Date.now() > deadline) throw new Error('n8n did not open its editor in time');
+			if (Date.now() > deadline) throw new Error(`n8n did not open its editor within ${timeoutMs / 1000} s`);
 			// /healthz and even /rest/settings answer while n8n still runs migrations; this line
 			// comes once the server is up (1.x and 2.x print it).
 			if (output.includes('Editor is now accessible')) break;

@@ -20,6 +20,7 @@ import { Client } from 'pg';
 
 import {
 	DEFAULT_N8N_VERSION,
+	START_TIMEOUT_MS,
 	activateWorkflows,
 	freePort,
 	importCredentials,
@@ -66,6 +67,7 @@ export interface QueueModeOptions {
 	env?: Record<string, string>;
 	/** Root of the package loaded as a community node; defaults to this repository (built). */
 	packageRoot?: string;
+	/** Longest wait for the processes to come up, counted once the CLI steps are done (default START_TIMEOUT_MS). */
 	timeoutMs?: number;
 	onLog?: (process: string, line: string) => void;
 }
@@ -349,7 +351,6 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 	const prefix = options.prefix ?? 'n8n-queue';
 	const concurrency = options.concurrency ?? 10;
 	const encryptionKey = randomBytes(24).toString('hex');
-	const deadline = Date.now() + (options.timeoutMs ?? 300_000);
 
 	await recreateDatabase(database);
 	await redisCommand(redisDb, 'FLUSHDB');
@@ -394,6 +395,9 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 	await importWorkflows(mainConfig, workflows);
 	await activateWorkflows(mainConfig, options.activate ?? workflows.map((workflow) => workflow.id));
 
+	// Counted from here: the CLI steps above (n8n's migrations on a fresh database) take as long
+	// as the machine makes them.
+	const deadline = Date.now() + (options.timeoutMs ?? START_TIMEOUT_MS);
 	let workerCount = 0;
 	const startWorker = async () => {
 		const healthPort = await uniquePort();
@@ -413,7 +417,7 @@ export async function startQueueMode(options: QueueModeOptions = {}): Promise<Qu
 		});
 		if (options.workerNice) setPriority(worker.pid, options.workerNice);
 		processes.push(worker);
-		await waitForHttp(worker, `http://127.0.0.1:${healthPort}/healthz/readiness`, Math.max(deadline, Date.now() + 120_000));
+		await waitForHttp(worker, `http://127.0.0.1:${healthPort}/healthz/readiness`, Math.max(deadline, Date.now() + START_TIMEOUT_MS));
 		return worker;
 	};
 

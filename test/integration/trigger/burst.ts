@@ -16,13 +16,13 @@ import { createServer, Agent, request as httpRequest, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 
 import { launchN8n, type N8nInstance } from '../../n8n';
+import { N8nRest } from '../../n8n/rest';
 import { startSimulator, type RunningSimulator } from '../../zoom-simulator';
 
 export const WEBHOOK_SECRET = 'sim-webhook-secret';
 const WORKFLOW_ID = 'zoomTrigBurst001';
 const CREDENTIAL_ID = 'zoomWebhook00001';
 const WEBHOOK_PATH = 'zoom/events';
-const OWNER = { email: 'owner@example.com', firstName: 'Bench', lastName: 'Owner', password: 'Burst-Passw0rd!' };
 
 export interface BurstOptions {
 	/**
@@ -143,48 +143,6 @@ class Sink {
 	}
 }
 
-/** n8n's internal REST API, as the editor uses it: set up the owner, then read executions. */
-class N8nRest {
-	private cookie = '';
-
-	constructor(private readonly baseUrl: string) {}
-
-	async signIn(): Promise<void> {
-		const deadline = Date.now() + 60_000;
-		let setup: Response;
-		// n8n can answer 503 "Database is not ready" for a moment after it starts serving.
-		do {
-			setup = await fetch(`${this.baseUrl}/rest/owner/setup`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(OWNER),
-			});
-			if (setup.status !== 503) break;
-			await sleep(500);
-		} while (Date.now() < deadline);
-		const cookie = setup.headers.get('set-cookie');
-		if (!setup.ok || !cookie) throw new Error(`n8n owner setup failed: ${setup.status} ${await setup.text()}`);
-		this.cookie = cookie.split(';')[0];
-	}
-
-	async executionCount(status?: string): Promise<number> {
-		const filter = JSON.stringify({ workflowId: WORKFLOW_ID, ...(status ? { status: [status] } : {}) });
-		const deadline = Date.now() + 60_000;
-		let response: Response;
-		// Under load n8n's database health check can report "not ready" (503) for a moment.
-		do {
-			response = await fetch(`${this.baseUrl}/rest/executions?filter=${encodeURIComponent(filter)}&limit=1`, {
-				headers: { cookie: this.cookie },
-			});
-			if (response.status !== 503) break;
-			await sleep(500);
-		} while (Date.now() < deadline);
-		if (!response.ok) throw new Error(`n8n executions: ${response.status} ${await response.text()}`);
-		const { data } = (await response.json()) as { data: { count: number } };
-		return data.count;
-	}
-}
-
 async function control<T>(sim: RunningSimulator, method: string, path: string, body?: unknown): Promise<T> {
 	const response = await fetch(`${sim.baseUrl}/_sim/${path}`, {
 		method,
@@ -298,9 +256,10 @@ export async function runTriggerBurst(options: BurstOptions = {}): Promise<Burst
 		await rest.signIn();
 		const url = n8n.webhookUrl(WEBHOOK_PATH);
 
+		// The deadline first: it applies to the URL validation too, n8n's first request.
+		await control(sim, 'POST', 'config', { webhooks: { concurrency, ackTimeoutMs: options.ackTimeoutMs ?? 3000 } });
 		log(`registering ${url} with the simulator (URL validation through n8n)`);
 		await control(sim, 'POST', 'webhooks/endpoints', { url });
-		await control(sim, 'POST', 'config', { webhooks: { concurrency, ackTimeoutMs: options.ackTimeoutMs ?? 3000 } });
 		const seeded = await control<{ webinars: Array<{ id: number }> }>(sim, 'POST', 'seed', {
 			webinars: [
 				{
@@ -352,19 +311,17 @@ export async function runTriggerBurst(options: BurstOptions = {}): Promise<Burst
 		while (new Set(sink.eventIds).size < delivered && Date.now() < drainDeadline) await sleep(100);
 		const drainSeconds = (Date.now() - started) / 1000;
 		// Executions finish just after their HTTP Request reaches the sink.
-		let successfulExecutions = await rest.executionCount('success');
-		while (successfulExecutions < sink.eventIds.length && Date.now() < drainDeadline) {
-			await sleep(250);
-			successfulExecutions = await rest.executionCount('success');
-		}
-		const executionsAfterSigned = await rest.executionCount();
+		await rest.waitForIdle("the burst's executions", { timeoutMs: Math.max(60_000, drainDeadline - Date.now()) });
+		const successfulExecutions = await rest.executionCount({ workflowId: WORKFLOW_ID, status: ['success'] });
+		const executionsAfterSigned = await rest.executionCount({ workflowId: WORKFLOW_ID });
 		log(`drained in ${drainSeconds.toFixed(1)} s: sink ${sink.eventIds.length}, executions ${executionsAfterSigned} (${successfulExecutions} successful)`);
 		const sinkAfterSigned = sink.eventIds.length;
 
 		log(`forged: ${forgedEvents} requests`);
 		const forgedStatuses = await sendForged(url, forgedEvents, concurrency);
-		await sleep(2000);
-		const executionsAfterForged = await rest.executionCount();
+		// A forged request that got through would have started an execution before its answer.
+		await rest.waitForIdle('the executions after the forged requests');
+		const executionsAfterForged = await rest.executionCount({ workflowId: WORKFLOW_ID });
 
 		return {
 			n8nVersion: n8n.config.runtime.version,
