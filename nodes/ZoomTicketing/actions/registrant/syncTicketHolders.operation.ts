@@ -20,7 +20,7 @@ import {
 	type TicketHolder,
 } from '../../helpers/registrantSync';
 import { assertEmail, assertEnum, InvalidParameterError, optionalString, requireString } from '../../helpers/validation';
-import { itemError } from '../router';
+import { itemError } from '../itemErrors';
 import {
 	addRegistrants,
 	changeStatus,

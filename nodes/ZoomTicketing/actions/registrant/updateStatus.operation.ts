@@ -10,7 +10,7 @@ import {
 
 import { eventTargetFields, getEventTarget, type EventTarget } from '../../descriptions/webinarOrMeeting';
 import { assertEnum, assertOccurrenceId, isEmail, requireString } from '../../helpers/validation';
-import { itemError } from '../router';
+import { itemError } from '../itemErrors';
 import { finishBatch } from './batchItems';
 import { changeStatus, type StatusAction, type StopSignal } from './engine';
 
