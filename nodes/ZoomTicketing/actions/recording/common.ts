@@ -92,6 +92,7 @@ export interface RecordingFile extends IDataObject {
 	file_extension?: string;
 	recording_type?: string;
 	download_url?: string;
+	play_url?: string;
 	file_size?: number;
 	status?: string;
 }
