@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
 import { ZOOM_EVENT_TYPES, type EventKind } from '../helpers/eventKind';
 import { assertOccurrenceId, InvalidParameterError, parseMeetingReference, requireString } from '../helpers/validation';
@@ -139,9 +139,14 @@ export function notifyRegistrantsField(kind: EventKind, name = 'notifyRegistrant
 	};
 }
 
-/** The numeric ID of the meeting or webinar chosen in the locator, whichever mode was used. */
+/**
+ * The numeric ID of the meeting or webinar chosen in the locator, whichever mode was used. The
+ * locator's raw value is parsed here rather than with n8n's extractValue, so a bad URL gets our
+ * message naming what is wrong instead of n8n's generic one.
+ */
 export function eventIdParameter(this: IExecuteFunctions, kind: EventKind, itemIndex: number, parameter = `${kind}Id`): string {
-	const value = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true }) as unknown;
+	const locator = this.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string | number;
+	const value = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	return parseMeetingReference(value, kind === 'meeting' ? 'Meeting' : 'Webinar').id;
 }
 
@@ -244,5 +249,16 @@ export function updateRecurrenceField(kind: EventKind): INodeProperties {
 		type: 'boolean',
 		default: false,
 		description: `Whether to replace the recurrence of a recurring ${kind} with a fixed time`,
+	};
+}
+
+export function scheduleForField(kind: EventKind): INodeProperties {
+	return {
+		displayName: 'Schedule For',
+		name: 'schedule_for',
+		type: 'string',
+		placeholder: 'e.g. host@example.com',
+		default: '',
+		description: `Email of the user to schedule the ${kind} for (needs scheduling privilege)`,
 	};
 }

@@ -43,7 +43,9 @@ function eventPage(event: IDataObject): IDataObject {
 	};
 	if (event.registration_url) page.registrationUrl = event.registration_url;
 	if (event.pstn_password) page.dialInPasscode = event.pstn_password;
-	if (event.h323_password) page.h323Passcode = event.h323_password;
+	// Zoom calls it h323_password on meetings and h323_passcode on webinars.
+	const h323 = event.h323_password ?? event.h323_passcode;
+	if (h323) page.h323Passcode = h323;
 	if (Array.isArray(event.occurrences)) {
 		page.occurrences = (event.occurrences as IDataObject[]).map((occurrence) => ({
 			occurrenceId: occurrence.occurrence_id,

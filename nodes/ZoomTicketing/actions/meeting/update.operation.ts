@@ -7,7 +7,9 @@ import {
 	occurrenceIdField,
 	occurrenceQuery,
 	readOccurrenceId,
+	scheduleForField,
 	timeZoneField,
+	trackingFieldsField,
 	updateFieldsCollection,
 	updateRecurrenceField,
 	VERSION_1,
@@ -31,22 +33,14 @@ import {
 import { zoomApiRequest } from '../../transport';
 import { buildCommonFields } from './common';
 
-const scheduleFor: INodeProperties = {
-	displayName: 'Schedule For',
-	name: 'schedule_for',
-	type: 'string',
-	placeholder: 'e.g. host@example.com',
-	default: '',
-};
-
-const updateFields = (startTimeName: string) =>
-	updateFieldsCollection('meeting', { startTimeName, timezone: timeZoneField('IANA time zone of the start time'), extra: [scheduleFor] });
+const updateFields = (startTimeName: string, extra: INodeProperties[]) =>
+	updateFieldsCollection('meeting', { startTimeName, timezone: timeZoneField('IANA time zone of the start time'), extra });
 
 const properties: INodeProperties[] = [
 	meetingLocator(),
 	occurrenceIdField('meeting', 'Change only this occurrence; leave empty to change all occurrences'),
-	...withDisplay(VERSION_1, [updateFields('start_time')]),
-	...withDisplay(VERSION_2, [updateFields('startTime')]),
+	...withDisplay(VERSION_1, [updateFields('start_time', [scheduleForField('meeting')])]),
+	...withDisplay(VERSION_2, [updateFields('startTime', [scheduleForField('meeting'), trackingFieldsField()])]),
 	updateRecurrenceField('meeting'),
 	...recurrenceFields({ show: { updateRecurrence: [true] } }),
 	meetingSettingsCollection(),

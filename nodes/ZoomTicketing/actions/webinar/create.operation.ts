@@ -6,6 +6,7 @@ import {
 	isVersion1,
 	readHost,
 	scheduleFields,
+	scheduleForField,
 	VERSION_1,
 	VERSION_2,
 	withDisplay,
@@ -37,14 +38,7 @@ const additionalFields = (trackingEntryName: string): INodeProperties => ({
 				description: 'Whether Zoom generates a passcode when none is given and the user setting asks for one',
 			},
 			hostField('webinar', 'Whose webinar this is'),
-			{
-				displayName: 'Schedule For',
-				name: 'schedule_for',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. host@example.com',
-				description: 'Email or user ID of the user to schedule the webinar for',
-			},
+			scheduleForField('webinar'),
 			{
 				displayName: 'Template ID',
 				name: 'template_id',

@@ -6,7 +6,9 @@ import {
 	occurrenceIdField,
 	occurrenceQuery,
 	readOccurrenceId,
+	scheduleForField,
 	timeZoneField,
+	trackingFieldsField,
 	updateFieldsCollection,
 	updateRecurrenceField,
 	VERSION_1,
@@ -19,7 +21,7 @@ import { ZOOM_EVENT_TYPES } from '../../helpers/eventKind';
 import { eventOutput } from '../../helpers/eventOutput';
 import { assertEnum, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
-import { buildWebinarBody, webinarDetailOptions, webinarSettingsField } from './fields';
+import { buildWebinarBody, webinarSettingsField } from './fields';
 
 const occurrencePurpose = 'Change only this occurrence; leave empty to change all occurrences';
 
@@ -28,7 +30,7 @@ const version1: INodeProperties[] = [
 	updateFieldsCollection('webinar', {
 		startTimeName: 'startTime',
 		timezone: { displayName: 'Time Zone', name: 'timezone', type: 'string', default: '', placeholder: 'e.g. Europe/Berlin' },
-		extra: webinarDetailOptions('fields').filter((option) => option.name === 'tracking_fields'),
+		extra: [trackingFieldsField('fields')],
 	}),
 ];
 
@@ -40,7 +42,7 @@ const properties: INodeProperties[] = [
 		updateFieldsCollection('webinar', {
 			startTimeName: 'startTime',
 			timezone: timeZoneField('IANA time zone of the start time'),
-			extra: webinarDetailOptions('field').filter((option) => option.name === 'tracking_fields'),
+			extra: [scheduleForField('webinar'), trackingFieldsField()],
 		}),
 	]),
 	updateRecurrenceField('webinar'),
