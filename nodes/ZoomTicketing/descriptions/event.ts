@@ -52,14 +52,15 @@ export function timeZoneField(description: string, overrides: Partial<INodePrope
 	};
 }
 
-export function occurrenceIdField(kind: EventKind, purpose: string, name = 'occurrenceId'): INodeProperties {
+/** `of` is the kind of event, or "meeting or webinar" where both are possible. */
+export function occurrenceIdField(of: string, purpose: string, name = 'occurrenceId'): INodeProperties {
 	return {
 		displayName: 'Occurrence ID',
 		name,
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 1748772000000',
-		description: `${purpose} of a recurring ${kind}`,
+		description: `${purpose} of a recurring ${of}`,
 	};
 }
 
@@ -219,14 +220,7 @@ export function updateFieldsCollection(
 		options: ([
 			{ displayName: 'Agenda', name: 'agenda', type: 'string', typeOptions: { rows: 3 }, default: '' },
 			{ displayName: 'Duration (Minutes)', name: 'duration', type: 'number', typeOptions: { minValue: 1, maxValue: 1440 }, default: 60 },
-			{
-				displayName: 'Passcode',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Up to 10 characters: letters, digits and @ - _ *',
-			},
+			passcodeField(),
 			{
 				displayName: 'Start Time',
 				name: options.startTimeName,
@@ -260,5 +254,16 @@ export function scheduleForField(kind: EventKind): INodeProperties {
 		placeholder: 'e.g. host@example.com',
 		default: '',
 		description: `Email of the user to schedule the ${kind} for (needs scheduling privilege)`,
+	};
+}
+
+export function passcodeField(): INodeProperties {
+	return {
+		displayName: 'Passcode',
+		name: 'password',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		description: 'Up to 10 characters: letters, digits and @ - _ *',
 	};
 }

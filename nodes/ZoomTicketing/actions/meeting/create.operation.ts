@@ -5,6 +5,7 @@ import {
 	eventTypeField,
 	hostField,
 	isVersion1,
+	passcodeField,
 	readHost,
 	scheduleFields,
 	scheduleForField,
@@ -82,14 +83,7 @@ const properties: INodeProperties[] = [
 				description: 'Whether Zoom generates a passcode when none is given (if the account requires one)',
 			},
 			hostField('meeting', 'Whose meeting this is'),
-			{
-				displayName: 'Passcode',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Up to 10 characters: letters, digits and @ - _ *',
-			},
+			passcodeField(),
 			{
 				displayName: 'Pre-Schedule',
 				name: 'pre_schedule',

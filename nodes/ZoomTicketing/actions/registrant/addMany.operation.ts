@@ -12,6 +12,7 @@ import { eventTargetFields, getEventTarget, type EventTarget } from '../../descr
 import { normalizeEmail } from '../../helpers/registrantSync';
 import { itemError } from '../itemErrors';
 import { finishBatch } from './batchItems';
+import { autoApproveOption } from './common';
 import { addRegistrants, readEventInfo, type AddRequest, type StopSignal } from './engine';
 import { buildRegistrantRequest, customQuestionsField, emailField, firstNameField, lastNameField, registrantAdditionalFields } from './fields';
 
@@ -36,13 +37,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Auto Approve',
-				name: 'autoApprove',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to approve these registrants even when the event is set to manual approval',
-			},
+			autoApproveOption('these registrants'),
 		],
 	},
 ];

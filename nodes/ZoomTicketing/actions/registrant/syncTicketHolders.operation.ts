@@ -33,6 +33,7 @@ import {
 	type StopSignal,
 	type WriteResult,
 } from './engine';
+import { autoApproveOption } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -93,13 +94,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Auto Approve',
-				name: 'autoApprove',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to approve added registrants even when the event is set to manual approval',
-			},
+			autoApproveOption('added registrants'),
 			{
 				displayName: 'Custom Answers Field',
 				name: 'answersField',

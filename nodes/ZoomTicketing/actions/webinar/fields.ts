@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { readPasscode, readTrackingFields, trackingFieldsField } from '../../descriptions/event';
+import { passcodeField, readPasscode, readTrackingFields, trackingFieldsField } from '../../descriptions/event';
 import { buildWebinarSettings, webinarSettingsOptions } from '../../descriptions/webinarSettings';
 import {
 	assertInteger,
@@ -31,14 +31,7 @@ export function webinarDetailOptions(trackingEntryName: string): INodeProperties
 			default: '',
 			description: 'Webinar description',
 		},
-		{
-			displayName: 'Passcode',
-			name: 'password',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			description: 'Up to 10 characters: letters, digits and @ - _ *',
-		},
+		passcodeField(),
 		trackingFieldsField(trackingEntryName),
 	];
 }
