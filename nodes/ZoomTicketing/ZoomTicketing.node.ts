@@ -16,7 +16,8 @@ export class ZoomTicketing implements INodeType {
 		name: 'zoomTicketing',
 		icon: { light: 'file:zoom.svg', dark: 'file:zoom.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Run ticketed virtual events on Zoom: meetings, webinars, registrants, attendance and recordings',
 		defaults: {

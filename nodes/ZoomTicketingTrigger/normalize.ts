@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isWebinarType, type EventKind } from '../ZoomTicketing/helpers/eventKind';
 import { deriveEventId } from './eventId';
 import type { ZoomWebhookBody, ZoomWebhookObject } from './types';
-
-// Zoom's meeting types that are webinars (webinar, recurring without / with a fixed time).
-const WEBINAR_TYPES = new Set([5, 6, 9]);
 
 function stringOrNull(value: unknown): string | null {
 	if (typeof value === 'string') return value === '' ? null : value;
@@ -23,10 +21,10 @@ function isoFromMilliseconds(value: unknown): string | null {
 	return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-function kindOf(event: string, object: ZoomWebhookObject): 'meeting' | 'webinar' {
+function kindOf(event: string, object: ZoomWebhookObject): EventKind {
 	if (event.startsWith('webinar.')) return 'webinar';
 	if (event.startsWith('meeting.')) return 'meeting';
-	return typeof object.type === 'number' && WEBINAR_TYPES.has(object.type) ? 'webinar' : 'meeting';
+	return isWebinarType(object.type) ? 'webinar' : 'meeting';
 }
 
 function flattenParticipant(participant: Record<string, unknown>): IDataObject {

@@ -31,6 +31,11 @@ export interface Sim {
 	plan: Plan;
 	tokenTtlSeconds: number;
 	reportDelaySeconds: number;
+	/**
+	 * Whether a recording's GET answer carries `share_url`: Zoom's current OpenAPI no longer
+	 * declares it, so a test can turn it off and see what the node does without it.
+	 */
+	recordingShareUrl: boolean;
 	/** Ends a running meeting or webinar as its host would. */
 	endLive(session: Session): void;
 	/** Queues a webhook event for the registered endpoints (no-op when none is registered). */

@@ -44,6 +44,7 @@ export class Simulator implements Sim {
 	plan: Plan;
 	tokenTtlSeconds: number;
 	reportDelaySeconds: number;
+	recordingShareUrl = true;
 	validateResponses: boolean;
 
 	constructor(private readonly options: SimulatorOptions = {}) {
@@ -77,6 +78,7 @@ export class Simulator implements Sim {
 		this.limiter.enabled = true;
 		this.tokenTtlSeconds = this.options.tokenTtlSeconds ?? 3600;
 		this.reportDelaySeconds = this.options.reportDelaySeconds ?? 0;
+		this.recordingShareUrl = true;
 	}
 
 	setPlan(plan: Plan): void {

@@ -9,8 +9,9 @@ import * as report from './report';
 import * as webinar from './webinar';
 
 /**
- * Every parameter of version 1 of the node. The node class itself holds the rest of the
- * description, where n8n's linter and package scanner look for it.
+ * Every parameter of versions 1 and 2 of the node; `@version` display options keep version 1's
+ * parameters for saved workflows. The node class itself holds the rest of the description, where
+ * n8n's linter and package scanner look for it.
  */
 export const versionProperties: INodeProperties[] = [
 	{

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseMeetingReference } from '../helpers/validation';
+import { eventIdParameter } from './event';
 import { meetingLocator } from './meetingLocator';
 
 const base = meetingLocator();
@@ -33,6 +33,5 @@ export const webinarLocator: INodeProperties = {
 
 /** The numeric webinar ID of item `itemIndex`, whichever locator mode was used. */
 export function getWebinarId(this: IExecuteFunctions, itemIndex: number, parameter = 'webinarId'): string {
-	const value = this.getNodeParameter(parameter, itemIndex, undefined, { extractValue: true }) as unknown;
-	return parseMeetingReference(value, 'Webinar').id;
+	return eventIdParameter.call(this, 'webinar', itemIndex, parameter);
 }

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { EventKind } from '../helpers/eventKind';
 import { parseMeetingReference } from '../helpers/validation';
 import { meetingLocator } from './meetingLocator';
 import { webinarLocator } from './webinarLocator';
 
-export type EventKind = 'meeting' | 'webinar';
 
 export interface EventTarget {
 	kind: EventKind;

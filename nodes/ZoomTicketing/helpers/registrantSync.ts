@@ -1,7 +1,7 @@
 /**
  * The ticket holder ↔ Zoom registrant reconciliation, free of any n8n or HTTP concern.
  *
- * One Zoom registration exists per email address, so holders are grouped by normalised email:
+ * One Zoom registration exists per email address, so holders are grouped by normalized email:
  * an email is wanted when at least one of its tickets is valid.
  */
 
@@ -62,7 +62,7 @@ export interface PlanOptions {
 	protectedEmails?: Iterable<string>;
 }
 
-export function normaliseEmail(email: string): string {
+export function normalizeEmail(email: string): string {
 	return email.trim().toLowerCase();
 }
 
@@ -71,7 +71,7 @@ const STATUS_RANK: Record<RegistrantStatus, number> = { approved: 0, pending: 1,
 function indexRegistrants(current: CurrentRegistrant[]): Map<string, CurrentRegistrant> {
 	const byEmail = new Map<string, CurrentRegistrant>();
 	for (const registrant of current) {
-		const email = normaliseEmail(registrant.email);
+		const email = normalizeEmail(registrant.email);
 		const known = byEmail.get(email);
 		if (!known || STATUS_RANK[registrant.status] < STATUS_RANK[known.status]) byEmail.set(email, registrant);
 	}
@@ -86,7 +86,7 @@ export function buildSyncPlan(holders: TicketHolder[], current: CurrentRegistran
 	const registrants = indexRegistrants(current);
 	const groups = new Map<string, TicketHolder[]>();
 	for (const holder of holders) {
-		const email = normaliseEmail(holder.email);
+		const email = normalizeEmail(holder.email);
 		const group = groups.get(email);
 		if (group) group.push(holder);
 		else groups.set(email, [holder]);
@@ -109,7 +109,7 @@ export function buildSyncPlan(holders: TicketHolder[], current: CurrentRegistran
 		if (action === 'remove') plan.remove.push(entry);
 	}
 
-	const protectedEmails = new Set([...(options.protectedEmails ?? [])].map(normaliseEmail));
+	const protectedEmails = new Set([...(options.protectedEmails ?? [])].map(normalizeEmail));
 	for (const [email, registrant] of registrants) {
 		if (groups.has(email) || protectedEmails.has(email) || !isActive(registrant)) continue;
 		const entry: PlanEntry = {

@@ -206,8 +206,3 @@ export function compact<T extends Record<string, unknown>>(value: T): Partial<T>
 	}
 	return result as Partial<T>;
 }
-
-/** A date-time for fields such as `recurrence.end_date_time`: the same rules as `assertStartTime`. */
-export function assertDateTimeUtc(value: unknown, parameter: string, zone?: string): string {
-	return assertStartTime(value, parameter, zone);
-}

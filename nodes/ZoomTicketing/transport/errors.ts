@@ -100,7 +100,7 @@ export function zoomApiError(node: INode, status: number, body: unknown, headers
 		httpCode: String(status),
 		code: zoomBody.code ?? null,
 		message: zoomBody.message ?? null,
-		errors: (zoomBody.errors ?? []) as unknown as JsonObject[],
+		errors: (zoomBody.errors ?? []).map((entry) => ({ ...entry })),
 	};
 	const requestId = headers['x-zm-trackingid'];
 	if (typeof requestId === 'string') response.trackingId = requestId;

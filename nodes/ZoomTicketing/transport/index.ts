@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -8,7 +9,6 @@ import type {
 	IN8nHttpFullResponse,
 	INode,
 	IWebhookFunctions,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -55,8 +55,8 @@ const NOT_SENT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 function authenticationOf(ctx: ZoomContext): ZoomAuthentication {
 	const value =
 		'getInputData' in ctx
-			? (ctx as IExecuteFunctions).getNodeParameter('authentication', 0, 'serverToServerOAuth')
-			: (ctx as ILoadOptionsFunctions).getNodeParameter('authentication', 'serverToServerOAuth');
+			? ctx.getNodeParameter('authentication', 0, 'serverToServerOAuth')
+			: ctx.getNodeParameter('authentication', 'serverToServerOAuth');
 	return value === 'oAuth2' ? 'oAuth2' : 'serverToServerOAuth';
 }
 
@@ -100,7 +100,7 @@ const CONNECTION_FAILURE_NAMES: Record<string, string> = {
 // message says what happened in words and the code goes into the description.
 function connectionFailureError(node: INode, failure: TransportFailure, what: string, advice: string): NodeApiError {
 	const happened = (failure.code && CONNECTION_FAILURE_NAMES[failure.code]) ?? 'a network error';
-	return new NodeApiError(node, { message: failure.message } as JsonObject, {
+	return new NodeApiError(node, { message: failure.message }, {
 		message: `${what} failed: ${happened}`,
 		description: `${advice} (${failure.code ?? failure.message})`,
 	});
@@ -108,7 +108,7 @@ function connectionFailureError(node: INode, failure: TransportFailure, what: st
 
 function asNodeError(node: INode, error: unknown, failure: TransportFailure): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeApiError(node, { message: failure.message } as JsonObject);
+	return new NodeApiError(node, { message: failure.message });
 }
 
 function isConnectionFailure(failure: TransportFailure): boolean {
@@ -126,7 +126,7 @@ async function credentialOverride(
 	ctx: ZoomContext,
 	type: string,
 	credentials: IDataObject,
-): Promise<{ credentialsDecrypted: { id: string; name: string; type: string; data: IDataObject } } | undefined> {
+): Promise<IAdditionalCredentialOptions | undefined> {
 	if (type !== SERVER_TO_SERVER_CREDENTIAL) return undefined;
 	const refreshAfter = Number(credentials.renewAfter);
 	if (!credentials.accessToken || !Number.isFinite(refreshAfter) || Date.now() < refreshAfter) return undefined;
@@ -144,20 +144,22 @@ async function send(
 	request: IHttpRequestOptions,
 ): Promise<IN8nHttpFullResponse> {
 	const override = await credentialOverride(ctx, type, credentials);
-	return (await ctx.helpers.httpRequestWithAuthentication.call(
+	const response: IN8nHttpFullResponse = await ctx.helpers.httpRequestWithAuthentication.call(
 		ctx,
 		type,
 		{ ...request, headers: { ...request.headers } },
-		override as never,
-	)) as IN8nHttpFullResponse;
+		override,
+	);
+	return response;
 }
 
 /** A download with a webhook's token and no credential: Zoom says to pass it as a bearer token. */
 async function sendWithDownloadToken(ctx: ZoomContext, token: string, request: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
-	return (await ctx.helpers.httpRequest({
+	const response: IN8nHttpFullResponse = await ctx.helpers.httpRequest({
 		...request,
 		headers: { ...request.headers, Authorization: `Bearer ${token}` },
-	})) as IN8nHttpFullResponse;
+	});
+	return response;
 }
 
 /**
@@ -196,7 +198,7 @@ function dailyLimitError(node: INode, info: ReturnType<typeof readRateLimit>, bo
 	const zoomBody = asZoomErrorBody(body);
 	const resets = info.retryAt ? ` It resets at ${info.retryAt.toISOString()}.` : ' It resets at 00:00 UTC.';
 	const limit = [info.category, info.type].filter(Boolean).join(' / ') || 'daily limit';
-	return new NodeApiError(node, { httpCode: '429', code: zoomBody.code ?? 429, message: zoomBody.message ?? null } as JsonObject, {
+	return new NodeApiError(node, { httpCode: '429', code: zoomBody.code ?? 429, message: zoomBody.message ?? null }, {
 		httpCode: '429',
 		message: `Zoom's daily limit was reached (${limit}${info.limit ? `, ${info.limit}` : ''})`,
 		description: `Zoom says: "${zoomBody.message ?? 'daily limit reached'}".${resets} Nothing was retried: run the workflow again after the reset to finish the remaining items.`,
@@ -373,7 +375,7 @@ export async function zoomApiRequest(
 	if (answer === undefined || answer === null || answer === '') return {};
 	if (typeof answer !== 'object' || Buffer.isBuffer(answer)) {
 		const text = String(answer).slice(0, 200);
-		throw new NodeApiError(this.getNode(), { message: text } as JsonObject, {
+		throw new NodeApiError(this.getNode(), { message: text }, {
 			message: `Zoom answered ${method} ${endpoint} with something that is not JSON (HTTP ${response.statusCode})`,
 			description: `The answer began with: ${text}. This usually means a proxy or captive portal between n8n and Zoom; check the network and the API base URL of the credential.`,
 			httpCode: String(response.statusCode),

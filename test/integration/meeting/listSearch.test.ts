@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { searchMeetings } from '../../../nodes/ZoomTicketing/methods/searchMeetings';
+import { searchMeetings } from '../../../nodes/ZoomTicketing/methods/eventSearch';
 import { getTimeZones } from '../../../nodes/ZoomTicketing/methods/loadOptions';
 import { zoomNode } from '../../harness';
 import { meetingTestBed, type MeetingTestBed } from './setup';

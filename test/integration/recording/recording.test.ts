@@ -202,6 +202,23 @@ describe('Recording resource in the n8n engine against the simulator', () => {
 		assert.equal(link.passcode, stored?.settings.password);
 		assert.equal(link.shared, 'publicly');
 		assert.match(String(link.shareUrlWithPasscode), /\?pwd=/);
+		assert.equal(link.shareUrlSource, 'share_url');
+	});
+
+	it("shares the main video's play URL when Zoom's answer has no share_url", async () => {
+		fixture.sim.simulator.recordingShareUrl = false;
+		try {
+			const result = await fixture.runNode({ resource: 'recording', operation: 'getShareLink', recording: byId(run.recording.uuid) });
+			const [link] = result.json('Zoom');
+			const stored = fixture.sim.simulator.store.recordings.get(run.recording.uuid);
+			const video = stored?.files.find((file) => file.recording_type === link.shareUrlRecordingType);
+			assert.equal(link.shareUrlSource, 'play_url');
+			assert.equal(video?.file_type, 'MP4');
+			assert.match(String(link.shareUrl), new RegExp(`/rec/play/${video?.id}$`));
+			assert.match(String(link.shareUrlWithPasscode), /\?pwd=/);
+		} finally {
+			fixture.sim.simulator.recordingShareUrl = true;
+		}
 	});
 
 	it('updates the settings and reads them back', async () => {

@@ -58,7 +58,7 @@ describe('Zoom Ticketing Trigger in n8n-core webhook execution', () => {
 		assert.equal(server.executions.length, before);
 	});
 
-	it('starts one execution with one normalised item for each supported event', async () => {
+	it('starts one execution with one normalized item for each supported event', async () => {
 		const before = server.executions.length;
 		for (const [n, event] of SUPPORTED.entries()) {
 			const reply = await sendSigned(server, zoomEvent(event, n));

@@ -36,7 +36,7 @@ const sessionArb: fc.Arbitrary<AttendanceSession> = fc
 		leaveTime: toZoomTime(MEETING_START + (from + length) * 1000),
 	}));
 
-function normalise(people: ReturnType<typeof summarizeAttendance>) {
+function normalize(people: ReturnType<typeof summarizeAttendance>) {
 	return [...people].sort((a, b) => a.key.localeCompare(b.key));
 }
 
@@ -112,7 +112,7 @@ describe('attendance properties', () => {
 				fc.array(sessionArb, { maxLength: 60 }).chain((sessions) => fc.tuple(fc.constant(sessions), fc.shuffledSubarray(sessions, { minLength: sessions.length }))),
 				([sessions, shuffled]) => {
 					const options = { scheduledMinutes: 240, threshold: { unit: 'percent' as const, value: 50 } };
-					assert.deepEqual(normalise(summarizeAttendance(shuffled, options)), normalise(summarizeAttendance(sessions, options)));
+					assert.deepEqual(normalize(summarizeAttendance(shuffled, options)), normalize(summarizeAttendance(sessions, options)));
 				},
 			),
 		);
@@ -127,7 +127,7 @@ describe('attendance properties', () => {
 				const leave = Date.parse(target.leaveTime as string);
 				const middle = toZoomTime(join + Math.floor((leave - join) / 2000) * 1000);
 				const split = [...sessions.slice(0, index), { ...target, leaveTime: middle }, { ...target, joinTime: middle }, ...sessions.slice(index + 1)];
-				const strip = (people: ReturnType<typeof summarizeAttendance>) => normalise(people).map(({ sessions: _sessions, ...rest }) => rest);
+				const strip = (people: ReturnType<typeof summarizeAttendance>) => normalize(people).map(({ sessions: _sessions, ...rest }) => rest);
 				assert.deepEqual(strip(summarizeAttendance(split)), strip(summarizeAttendance(sessions)));
 			}),
 		);

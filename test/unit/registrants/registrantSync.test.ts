@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import {
 	buildSyncPlan,
 	emptyCounts,
-	normaliseEmail,
+	normalizeEmail,
 	outcomeFor,
 	type CurrentRegistrant,
 	type EntryResult,
@@ -24,7 +24,7 @@ function holder(itemIndex: number, email: string, status: TicketStatus = 'valid'
 type ZoomState = Map<string, CurrentRegistrant>;
 
 function stateOf(registrants: CurrentRegistrant[]): ZoomState {
-	return new Map(registrants.map((registrant) => [normaliseEmail(registrant.email), { ...registrant }]));
+	return new Map(registrants.map((registrant) => [normalizeEmail(registrant.email), { ...registrant }]));
 }
 
 let nextId = 0;
@@ -51,7 +51,7 @@ const holdersArb = fc
 	.map((rows) => rows.map(([email, status], index) => holder(index, email, status)));
 const registrantsArb = fc
 	.uniqueArray(fc.tuple(emailArb, fc.constantFrom<CurrentRegistrant['status']>('approved', 'pending', 'denied')), {
-		selector: ([email]) => normaliseEmail(email),
+		selector: ([email]) => normalizeEmail(email),
 		maxLength: 6,
 	})
 	.map((rows) => rows.map(([email, status], index) => ({ id: `z${index}`, email, status, joinUrl: `https://zoom.us/w/1?tk=${index}` })));
@@ -145,8 +145,8 @@ describe('buildSyncPlan', () => {
 				fc.property(holdersArb, registrantsArb, fc.boolean(), modeArb, (holders, registrants, removeAbsent, mode) => {
 					const plan = buildSyncPlan(holders, registrants, { removeAbsent });
 					const after = apply(stateOf(registrants), plan, mode);
-					const wanted = new Set(holders.filter((h) => h.status === 'valid').map((h) => normaliseEmail(h.email)));
-					const mentioned = new Set(holders.map((h) => normaliseEmail(h.email)));
+					const wanted = new Set(holders.filter((h) => h.status === 'valid').map((h) => normalizeEmail(h.email)));
+					const mentioned = new Set(holders.map((h) => normalizeEmail(h.email)));
 					for (const [email, registrant] of after) {
 						const active = registrant.status !== 'denied';
 						if (wanted.has(email)) assert.equal(active, true, `${email} should be registered`);

@@ -1,7 +1,7 @@
 import type { ApiRequest, HandlerTable } from '../context';
 import { ZoomError } from '../errors';
 import type { Panelist } from '../state/types';
-import { encryptedPasscode, findSession } from './sessions';
+import { findSession, personalJoinUrl } from './sessions';
 
 const PER_REQUEST = 30;
 const PER_WEBINAR = 100;
@@ -41,7 +41,7 @@ export const panelistHandlers: HandlerTable = {
 				id,
 				email,
 				name: name ?? email,
-				join_url: `${request.sim.joinDomain}/w/${session.id}?tk=${id}&pwd=${encryptedPasscode(session)}`,
+				join_url: personalJoinUrl(request.sim, session, id),
 				fields,
 			});
 		}

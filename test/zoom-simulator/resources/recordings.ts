@@ -102,7 +102,7 @@ export function serializeRecording(sim: Sim, recording: Recording, trash: boolea
 		duration: recording.duration,
 		total_size: files.reduce((sum, f) => sum + f.file_size, 0),
 		recording_count: files.length,
-		share_url: shareUrl(sim, recording),
+		...(sim.recordingShareUrl ? { share_url: shareUrl(sim, recording) } : {}),
 		password: String(recording.settings.password ?? ''),
 		recording_play_passcode: playPasscode(recording),
 		recording_files: files.map((file) => {

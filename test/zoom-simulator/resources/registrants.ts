@@ -5,7 +5,7 @@ import { dailyLimitError } from '../ratelimit';
 import type { Registrant, RegistrantStatus, Session, SessionKind } from '../state/types';
 import { zoomTime } from '../clock';
 import { EVENT_PAYLOADS } from '../webhookPayloads';
-import { encryptedPasscode, findOccurrence, findSession, registrationEnabled } from './sessions';
+import { findOccurrence, findSession, personalJoinUrl, registrationEnabled } from './sessions';
 
 const STANDARD_FIELDS = [
 	'address',
@@ -102,7 +102,7 @@ export function register(request: ApiRequest, session: Session, input: Record<st
 		status: initialStatus(session, autoApprove),
 		cancelled: false,
 		create_time: zoomTime(sim.clock.now()),
-		join_url: `${sim.joinDomain}/w/${session.id}?tk=${id}&pwd=${encryptedPasscode(session)}`,
+		join_url: personalJoinUrl(sim, session, id),
 		participant_pin_code: sim.store.ids.pin(),
 		occurrenceIds: [],
 	};

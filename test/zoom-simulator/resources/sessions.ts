@@ -275,8 +275,18 @@ export function registrationEnabled(session: Session): boolean {
 	return session.settings.approval_type !== 2 && [2, 5, 8, 9].includes(session.type);
 }
 
+// Zoom's link formats: a meeting joins at /j/, a webinar at /w/; a registrant's or panelist's own
+// link adds its token (tk) so Zoom knows who is joining.
+function joinPath(sim: Sim, session: Session): string {
+	return `${sim.joinDomain}/${session.kind === 'webinar' ? 'w' : 'j'}/${session.id}`;
+}
+
 export function joinUrl(sim: Sim, session: Session): string {
-	return `${sim.joinDomain}/j/${session.id}?pwd=${encryptedPasscode(session)}`;
+	return `${joinPath(sim, session)}?pwd=${encryptedPasscode(session)}`;
+}
+
+export function personalJoinUrl(sim: Sim, session: Session, token: string): string {
+	return `${joinPath(sim, session)}?tk=${token}&pwd=${encryptedPasscode(session)}`;
 }
 
 /** The meeting or webinar object Zoom returns from create and get. */

@@ -1,16 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { eventIdParameter } from '../../descriptions/event';
 import { meetingLocator } from '../../descriptions/meetingLocator';
+import { endedOutput } from '../../helpers/eventOutput';
 import { zoomApiRequest } from '../../transport';
-import { meetingIdParameter } from './common';
 
 const properties: INodeProperties[] = [meetingLocator()];
 
 export const description = updateDisplayOptions({ show: { resource: ['meeting'], operation: ['end'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const meetingId = meetingIdParameter.call(this, itemIndex);
+	const meetingId = eventIdParameter.call(this, 'meeting', itemIndex);
 	await zoomApiRequest.call(this, 'PUT', `/meetings/${meetingId}/status`, { action: 'end' });
-	return { ended: true, meetingId };
+	return endedOutput('meeting', meetingId);
 }

@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { hostField, readHost, simplifyField, timeZoneField } from '../../descriptions/event';
 import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
+import { eventOutput, simplifiedEventOutput } from '../../helpers/eventOutput';
 import { assertEnum, assertTimeZone, InvalidParameterError } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
-import { meetingOutput, simplifiedMeetingOutput, simplifyProperty } from './common';
+
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'User',
-		name: 'userId',
-		type: 'string',
-		default: 'me',
-		description: 'User ID or email whose meetings to list; "me" is the connected user',
-	},
+	hostField('meeting', 'Whose meetings to list'),
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -28,7 +24,7 @@ const properties: INodeProperties[] = [
 		default: 'upcoming',
 	},
 	...returnAllOrLimitFields,
-	simplifyProperty,
+	simplifyField('meeting'),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -38,15 +34,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ displayName: 'From', name: 'from', type: 'dateTime', default: '', description: 'Only meetings on or after this date' },
 			{ displayName: 'To', name: 'to', type: 'dateTime', default: '', description: 'Only meetings on or before this date' },
-			{
-				displayName: 'Time Zone Name or ID',
-				name: 'timezone',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimeZones' },
-				default: '',
-				description:
-					'Time zone of From and To. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
+			timeZoneField('Time zone of From and To'),
 		],
 	},
 ];
@@ -62,7 +50,7 @@ function dateOnly(value: unknown, parameter: string): string {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = String(this.getNodeParameter('userId', itemIndex, 'me')).trim() || 'me';
+	const userId = readHost(this.getNodeParameter('userId', itemIndex, 'me'));
 	const type = assertEnum(this.getNodeParameter('type', itemIndex) as string, 'Type', [
 		'scheduled',
 		'live',
@@ -78,5 +66,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (options.timezone) qs.timezone = assertTimeZone(options.timezone, 'Time Zone');
 	const meetings = await zoomApiRequestAllItems.call(this, 'meetings', 'GET', `/users/${encodeURIComponent(userId)}/meetings`, {}, qs, limit);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	return meetings.map((meeting) => (simplify ? simplifiedMeetingOutput(meeting) : meetingOutput(meeting)));
+	return meetings.map((meeting) => (simplify ? simplifiedEventOutput('meeting', meeting) : eventOutput('meeting', meeting)));
 }

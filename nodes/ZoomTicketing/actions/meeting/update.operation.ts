@@ -1,9 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import {
+	eventIdParameter,
+	isVersion1,
+	occurrenceIdField,
+	occurrenceQuery,
+	readOccurrenceId,
+	scheduleForField,
+	timeZoneField,
+	trackingFieldsField,
+	updateFieldsCollection,
+	updateRecurrenceField,
+	VERSION_1,
+	VERSION_2,
+	withDisplay,
+} from '../../descriptions/event';
 import { meetingLocator } from '../../descriptions/meetingLocator';
 import { buildMeetingSettings, meetingSettingsCollection } from '../../descriptions/meetingSettings';
 import { buildRecurrence, recurrenceFields } from '../../descriptions/recurrence';
+import { ZOOM_EVENT_TYPES } from '../../helpers/eventKind';
+import { eventOutput } from '../../helpers/eventOutput';
 import {
 	assertEnum,
 	assertInteger,
@@ -14,87 +31,17 @@ import {
 	requireString,
 } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
-import { meetingIdParameter, meetingOutput, occurrenceIdOption } from './common';
-import { buildCommonFields } from './create.operation';
+import { buildCommonFields } from './common';
+
+const updateFields = (startTimeName: string, extra: INodeProperties[]) =>
+	updateFieldsCollection('meeting', { startTimeName, timezone: timeZoneField('IANA time zone of the start time'), extra });
 
 const properties: INodeProperties[] = [
 	meetingLocator(),
-	{
-		displayName: 'Occurrence ID',
-		name: 'occurrenceId',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 1748772000000',
-		description: 'Change only this occurrence of a recurring meeting; leave empty to change all occurrences',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields set here are sent; everything else stays as it is',
-		options: [
-			{ displayName: 'Agenda', name: 'agenda', type: 'string', typeOptions: { rows: 3 }, default: '' },
-			{
-				displayName: 'Duration (Minutes)',
-				name: 'duration',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1440 },
-				default: 60,
-			},
-			{
-				displayName: 'Passcode',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'Up to 10 characters: letters, digits and @ - _ *',
-			},
-			{
-				displayName: 'Schedule For',
-				name: 'schedule_for',
-				type: 'string',
-				placeholder: 'name@email.com',
-				default: '',
-			},
-			{
-				displayName: 'Start Time',
-				name: 'start_time',
-				type: 'dateTime',
-				default: '',
-				description: 'In the meeting\'s time zone unless it carries an offset',
-			},
-			{
-				displayName: 'Time Zone Name or ID',
-				name: 'timezone',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getTimeZones' },
-				default: '',
-				description:
-					'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-			},
-			{ displayName: 'Topic', name: 'topic', type: 'string', default: '' },
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Scheduled', value: 2 },
-					{ name: 'Recurring With No Fixed Time', value: 3 },
-					{ name: 'Recurring With Fixed Time', value: 8 },
-				],
-				default: 2,
-			},
-		],
-	},
-	{
-		displayName: 'Update Recurrence',
-		name: 'updateRecurrence',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to replace the recurrence of a recurring meeting with fixed time',
-	},
+	occurrenceIdField('meeting', 'Change only this occurrence; leave empty to change all occurrences'),
+	...withDisplay(VERSION_1, [updateFields('start_time', [scheduleForField('meeting')])]),
+	...withDisplay(VERSION_2, [updateFields('startTime', [scheduleForField('meeting'), trackingFieldsField()])]),
+	updateRecurrenceField('meeting'),
 	...recurrenceFields({ show: { updateRecurrence: [true] } }),
 	meetingSettingsCollection(),
 ];
@@ -102,20 +49,24 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['meeting'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const meetingId = meetingIdParameter.call(this, itemIndex);
+	const meetingId = eventIdParameter.call(this, 'meeting', itemIndex);
 	const read = (name: string, fallback?: unknown) => this.getNodeParameter(name, itemIndex, fallback);
-	const occurrenceId = occurrenceIdOption({ occurrenceId: read('occurrenceId', '') });
+	const occurrenceId = readOccurrenceId(read('occurrenceId', ''));
 	const fields = read('updateFields', {}) as IDataObject;
+	const startTime = fields[isVersion1.call(this) ? 'start_time' : 'startTime'];
 
 	const body: IDataObject = buildCommonFields(fields);
 	if (fields.topic !== undefined) body.topic = requireString(fields.topic, 'Topic', { maxLength: 200 });
-	if (fields.type !== undefined) body.type = assertEnum(Number(fields.type), 'Type', [2, 3, 8] as const);
+	if (fields.type !== undefined) {
+		const { scheduled, recurringNoFixedTime, recurringFixedTime } = ZOOM_EVENT_TYPES.meeting;
+		body.type = assertEnum(Number(fields.type), 'Type', [scheduled, recurringNoFixedTime, recurringFixedTime]);
+	}
 	if (fields.timezone !== undefined && fields.timezone !== '') body.timezone = assertTimeZone(fields.timezone, 'Time Zone');
 	// A local start time without a new time zone is meant in the meeting's own zone, read below.
 	let localStartTime: string | undefined;
-	if (fields.start_time !== undefined && fields.start_time !== '') {
-		body.start_time = assertStartTime(fields.start_time, 'Start Time', (body.timezone as string | undefined) ?? 'UTC');
-		if (!body.timezone && !hasUtcOffset(fields.start_time)) localStartTime = String(fields.start_time);
+	if (startTime !== undefined && startTime !== '') {
+		body.start_time = assertStartTime(startTime, 'Start Time', (body.timezone as string | undefined) ?? 'UTC');
+		if (!body.timezone && !hasUtcOffset(startTime)) localStartTime = String(startTime);
 	}
 	if (fields.duration !== undefined) body.duration = assertInteger(fields.duration, 'Duration (Minutes)', { min: 1, max: 1440 });
 	if (read('updateRecurrence', false) === true) body.recurrence = buildRecurrence(read, body.timezone as string | undefined);
@@ -125,7 +76,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw new InvalidParameterError('Update Fields', 'nothing to change', 'at least one field, setting or the recurrence');
 	}
 
-	const qs: IDataObject = occurrenceId ? { occurrence_id: occurrenceId } : {};
+	const qs = occurrenceQuery(occurrenceId);
 	if (localStartTime !== undefined) {
 		const current = await zoomApiRequest.call(this, 'GET', `/meetings/${meetingId}`);
 		const zone = typeof current.timezone === 'string' && current.timezone !== '' ? current.timezone : 'UTC';
@@ -133,5 +84,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	}
 	await zoomApiRequest.call(this, 'PATCH', `/meetings/${meetingId}`, body, qs);
 	const meeting = await zoomApiRequest.call(this, 'GET', `/meetings/${meetingId}`, {}, qs);
-	return meetingOutput(meeting);
+	return eventOutput('meeting', meeting);
 }

@@ -92,6 +92,7 @@ export interface RecordingFile extends IDataObject {
 	file_extension?: string;
 	recording_type?: string;
 	download_url?: string;
+	play_url?: string;
 	file_size?: number;
 	status?: string;
 }
@@ -117,4 +118,21 @@ export function isNoRecording(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const code = (error.errorResponse as { code?: unknown } | undefined)?.code;
 	return String(error.httpCode) === '404' && Number(code) === 3301;
+}
+
+/** The whole recording or one of its files, for Delete and Recover (`label` names the choice). */
+export function scopeFields(label: string): INodeProperties[] {
+	return [
+		{
+			displayName: label,
+			name: 'scope',
+			type: 'options',
+			options: [
+				{ name: 'All Files of the Recording', value: 'recording' },
+				{ name: 'One File', value: 'file' },
+			],
+			default: 'recording',
+		},
+		{ ...fileIdField, displayOptions: { show: { scope: ['file'] } } },
+	];
 }

@@ -3,21 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertEnum } from '../../helpers/validation';
 import { zoomApiRequest } from '../../transport';
-import { fileIdField, getRecordingReference, recordingLocator, requireFileId } from './common';
+import { getRecordingReference, recordingLocator, requireFileId, scopeFields } from './common';
 
 const properties: INodeProperties[] = [
 	recordingLocator,
-	{
-		displayName: 'Recover',
-		name: 'scope',
-		type: 'options',
-		options: [
-			{ name: 'All Files of the Recording', value: 'recording' },
-			{ name: 'One File', value: 'file' },
-		],
-		default: 'recording',
-	},
-	{ ...fileIdField, displayOptions: { show: { scope: ['file'] } } },
+	...scopeFields('Recover'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['recording'], operation: ['recover'] } }, properties);

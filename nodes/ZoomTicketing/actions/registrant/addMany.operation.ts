@@ -9,9 +9,10 @@ import {
 } from 'n8n-workflow';
 
 import { eventTargetFields, getEventTarget, type EventTarget } from '../../descriptions/webinarOrMeeting';
-import { normaliseEmail } from '../../helpers/registrantSync';
-import { itemError } from '../router';
+import { normalizeEmail } from '../../helpers/registrantSync';
+import { itemError } from '../itemErrors';
 import { finishBatch } from './batchItems';
+import { autoApproveOption } from './common';
 import { addRegistrants, readEventInfo, type AddRequest, type StopSignal } from './engine';
 import { buildRegistrantRequest, customQuestionsField, emailField, firstNameField, lastNameField, registrantAdditionalFields } from './fields';
 
@@ -36,13 +37,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Auto Approve',
-				name: 'autoApprove',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to approve these registrants even when the event is set to manual approval',
-			},
+			autoApproveOption('these registrants'),
 		],
 	},
 ];
@@ -78,7 +73,7 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			);
 			const group = groups.get(target.path) ?? { target, requests: [], items: [] };
 			groups.set(target.path, group);
-			const key = `${target.path} ${normaliseEmail(String(request.body.email))} ${String(request.qs.occurrence_ids ?? '')}`;
+			const key = `${target.path} ${normalizeEmail(String(request.body.email))} ${String(request.qs.occurrence_ids ?? '')}`;
 			const slot = emailSlot.get(key);
 			if (slot === undefined) {
 				emailSlot.set(key, group.requests.length);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { errorJson } from '../router';
+import { errorJson } from '../itemErrors';
 
 /**
  * Output of a batch operation: with Continue On Fail, failed items become error items paired to

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { occurrenceIdField as occurrenceIdFieldFor } from '../../descriptions/event';
+
 export const registrantIdField: INodeProperties = {
 	displayName: 'Registrant ID',
 	name: 'registrantId',
@@ -9,13 +11,17 @@ export const registrantIdField: INodeProperties = {
 	placeholder: 'e.g. 9tboDiHUQAeOnbmudzWa5g',
 };
 
-export const occurrenceIdField: INodeProperties = {
-	displayName: 'Occurrence ID',
-	name: 'occurrenceId',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 1648194360000',
-	description: 'Only this occurrence of a recurring meeting or webinar',
-};
+export const occurrenceIdField = occurrenceIdFieldFor('meeting or webinar', 'Only this occurrence');
+
+/** Our option (not Zoom's auto_approve query flag of a single add): approve what this run adds. */
+export function autoApproveOption(which: string): INodeProperties {
+	return {
+		displayName: 'Auto Approve',
+		name: 'autoApprove',
+		type: 'boolean',
+		default: false,
+		description: `Whether to approve ${which} even when the event is set to manual approval`,
+	};
+}
 
 export const REGISTRANT_STATUSES = ['approved', 'pending', 'denied'] as const;

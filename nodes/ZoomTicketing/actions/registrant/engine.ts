@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { EventTarget } from '../../descriptions/webinarOrMeeting';
 import { chunk, mapWithConcurrency } from '../../helpers/batching';
-import { normaliseEmail, type CurrentRegistrant, type RegistrantStatus } from '../../helpers/registrantSync';
+import { normalizeEmail, type CurrentRegistrant, type RegistrantStatus } from '../../helpers/registrantSync';
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
 
 /** Zoom's batch and status endpoints take at most 30 registrants per request. */
@@ -166,9 +166,9 @@ export async function addRegistrants(
 				return;
 			}
 			const byEmail = new Map<string, IDataObject>();
-			for (const row of (response.registrants ?? []) as IDataObject[]) byEmail.set(normaliseEmail(String(row.email)), row);
+			for (const row of (response.registrants ?? []) as IDataObject[]) byEmail.set(normalizeEmail(String(row.email)), row);
 			for (const index of batch) {
-				const row = byEmail.get(normaliseEmail(String(requests[index].body.email)));
+				const row = byEmail.get(normalizeEmail(String(requests[index].body.email)));
 				if (row) results[index] = { kind: 'done', response: row };
 				else rejected.push(index);
 			}
@@ -192,14 +192,14 @@ export async function addRegistrants(
 		let registered = new Map<string, CurrentRegistrant>();
 		try {
 			const current = await readRegistrants.call(this, target, ['approved', 'pending']);
-			registered = new Map(current.map((registrant) => [normaliseEmail(registrant.email), registrant]));
+			registered = new Map(current.map((registrant) => [normalizeEmail(registrant.email), registrant]));
 		} catch (error) {
 			for (const index of pending) failed(index, error);
 			return results;
 		}
 		const missing: number[] = [];
 		for (const index of pending) {
-			const registrant = registered.get(normaliseEmail(String(requests[index].body.email)));
+			const registrant = registered.get(normalizeEmail(String(requests[index].body.email)));
 			if (registrant) {
 				results[index] = {
 					kind: 'done',

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import type { EventKind } from '../../helpers/eventKind';
 import {
 	assertEmail,
 	assertEnum,
@@ -164,7 +165,7 @@ export interface RegistrantRequest {
 /** Validates one registrant's values and builds Zoom's request body and query. */
 export function buildRegistrantRequest(
 	input: { email: unknown; firstName: unknown; lastName?: unknown; additional?: IDataObject; answers?: IDataObject[] },
-	kind: 'meeting' | 'webinar',
+	kind: EventKind,
 ): RegistrantRequest {
 	const body: IDataObject = {
 		email: assertEmail(input.email, 'Email'),

@@ -5,6 +5,8 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeProperties,
+	type NodeApiError,
+	type NodeOperationError,
 } from 'n8n-workflow';
 
 import { eventTargetFields, getEventTarget } from '../../descriptions/webinarOrMeeting';
@@ -20,7 +22,8 @@ import {
 	type TicketHolder,
 } from '../../helpers/registrantSync';
 import { assertEmail, assertEnum, InvalidParameterError, optionalString, requireString } from '../../helpers/validation';
-import { itemError } from '../router';
+import { isVersion1 } from '../../descriptions/event';
+import { errorJson, itemError } from '../itemErrors';
 import {
 	addRegistrants,
 	changeStatus,
@@ -30,6 +33,7 @@ import {
 	type StopSignal,
 	type WriteResult,
 } from './engine';
+import { autoApproveOption } from './common';
 
 const properties: INodeProperties[] = [
 	{
@@ -90,13 +94,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Auto Approve',
-				name: 'autoApprove',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to approve added registrants even when the event is set to manual approval',
-			},
+			autoApproveOption('added registrants'),
 			{
 				displayName: 'Custom Answers Field',
 				name: 'answersField',
@@ -203,18 +201,22 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 	};
 
 	const holders: TicketHolder[] = [];
-	const invalid = new Map<number, string>();
+	const invalid = new Map<number, NodeApiError | NodeOperationError>();
 	const protectedEmails: string[] = [];
 	items.forEach((item, itemIndex) => {
 		try {
 			holders.push(readHolder(item.json, itemIndex, fields));
 		} catch (error) {
-			const nodeError = itemError.call(this, error, itemIndex);
-			invalid.set(itemIndex, nodeError.description ? `${nodeError.message}. ${nodeError.description}` : nodeError.message);
+			invalid.set(itemIndex, itemError.call(this, error, itemIndex));
 			const email = get(item.json, fields.email) as unknown;
 			if (typeof email === 'string' && email.trim() !== '') protectedEmails.push(email);
 		}
 	});
+	// From version 2 an invalid row follows Continue On Fail like every other operation; version 1
+	// reported it as an ordinary output item, which saved workflows rely on.
+	const version1 = isVersion1.call(this);
+	const [firstInvalid] = invalid.values();
+	if (firstInvalid && !version1 && !this.continueOnFail()) throw firstInvalid;
 
 	const [info, current] = await Promise.all([readEventInfo.call(this, target), readRegistrants.call(this, target)]);
 	const plan = buildSyncPlan(holders, current, { removeAbsent: options.removeAbsent === true, protectedEmails });
@@ -272,8 +274,13 @@ export async function executeBatch(this: IExecuteFunctions, items: INodeExecutio
 			output[holder.itemIndex] = { json: { ...outcome }, pairedItem: { item: holder.itemIndex } };
 		}
 	}
-	for (const [itemIndex, reason] of invalid) {
+	for (const [itemIndex, nodeError] of invalid) {
 		counts.failed++;
+		if (!version1) {
+			output[itemIndex] = { json: errorJson(nodeError), pairedItem: { item: itemIndex } };
+			continue;
+		}
+		const reason = nodeError.description ? `${nodeError.message}. ${nodeError.description}` : nodeError.message;
 		const ticketId = get(items[itemIndex].json, fields.ticketId) as unknown;
 		const email = get(items[itemIndex].json, fields.email) as unknown;
 		output[itemIndex] = {

@@ -10,8 +10,9 @@ import {
 
 import { eventTargetFields, getEventTarget, type EventTarget } from '../../descriptions/webinarOrMeeting';
 import { assertEnum, assertOccurrenceId, isEmail, requireString } from '../../helpers/validation';
-import { itemError } from '../router';
+import { itemError } from '../itemErrors';
 import { finishBatch } from './batchItems';
+import { occurrenceIdField } from './common';
 import { changeStatus, type StatusAction, type StopSignal } from './engine';
 
 const ACTIONS: StatusAction[] = ['approve', 'cancel', 'deny'];
@@ -44,16 +45,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Occurrence ID',
-				name: 'occurrenceId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1648194360000',
-				description: 'Only this occurrence of a recurring meeting or webinar',
-			},
-		],
+		options: [occurrenceIdField],
 	},
 ];
 

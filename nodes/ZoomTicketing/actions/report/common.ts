@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import type { EventKind } from '../../helpers/eventKind';
 import { InvalidParameterError, requireString } from '../../helpers/validation';
 import { encodeZoomUuid, zoomApiForEachPage, zoomApiRequest, zoomApiRequestAllItems } from '../../transport';
 
 const PARTICIPANT_QUERY = { include_fields: 'registrant_id' };
-
-export type EventKind = 'meeting' | 'webinar';
 
 /** One past occurrence to report on. `pathId` is what goes into the endpoint path. */
 export interface Occurrence {

@@ -1,12 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { eventIdParameter } from '../../descriptions/event';
 import { meetingLocator } from '../../descriptions/meetingLocator';
-import { parseMeetingReference } from '../../helpers/validation';
 import { participantsOperation } from './participants';
 
 function getMeetingId(this: IExecuteFunctions, itemIndex: number): string {
-	const value = this.getNodeParameter('meetingId', itemIndex, undefined, { extractValue: true }) as unknown;
-	return parseMeetingReference(value, 'Meeting').id;
+	return eventIdParameter.call(this, 'meeting', itemIndex);
 }
 
 const operation = participantsOperation('meeting', meetingLocator(), getMeetingId);

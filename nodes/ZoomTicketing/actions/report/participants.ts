@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
-import { getParticipantRows, occurrenceColumns, occurrenceFields, resolveOccurrences, type EventKind } from './common';
+import { getParticipantRows, occurrenceColumns, occurrenceFields, resolveOccurrences } from './common';
+import type { EventKind } from '../../helpers/eventKind';
 
 /**
  * Meeting Participants and Webinar Participants differ only in the event they read, so both

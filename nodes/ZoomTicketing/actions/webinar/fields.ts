@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { passcodeField, readPasscode, readTrackingFields, trackingFieldsField } from '../../descriptions/event';
 import { buildWebinarSettings, webinarSettingsOptions } from '../../descriptions/webinarSettings';
 import {
 	assertInteger,
@@ -19,48 +20,20 @@ export const webinarSettingsField: INodeProperties = {
 	options: webinarSettingsOptions,
 };
 
-/** Top-level webinar fields other than topic, type and schedule (shared by create and update). */
-export const webinarDetailOptions: INodeProperties[] = [
-	{
-		displayName: 'Agenda',
-		name: 'agenda',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		description: 'Webinar description',
-	},
-	{
-		displayName: 'Passcode',
-		name: 'password',
-		type: 'string',
-		typeOptions: { password: true, maxLength: 10 },
-		default: '',
-		description: 'Up to 10 characters; must meet the account passcode rules',
-	},
-	{
-		displayName: 'Tracking Fields',
-		name: 'tracking_fields',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Tracking Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Tracking Field',
-				name: 'fields',
-				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '' },
-					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-];
-
-function trackingFields(value: unknown): IDataObject[] | undefined {
-	const fields = ((value as IDataObject | undefined)?.fields ?? []) as IDataObject[];
-	const kept = fields.filter((entry) => entry.field);
-	return kept.length > 0 ? kept.map(({ field, value: entryValue }) => ({ field, value: entryValue ?? '' })) : undefined;
+/** Top-level webinar fields create and update share; `trackingEntryName` is "fields" in version 1. */
+export function webinarDetailOptions(trackingEntryName: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Agenda',
+			name: 'agenda',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Webinar description',
+		},
+		passcodeField(),
+		trackingFieldsField(trackingEntryName),
+	];
 }
 
 export interface WebinarInput {
@@ -91,8 +64,9 @@ export function buildWebinarBody(input: WebinarInput): IDataObject {
 
 	const { tracking_fields: tracking, password, ...details } = input.details;
 	Object.assign(body, compact(details));
-	if (password !== undefined && password !== '') body.password = optionalString(password, 'Passcode', { maxLength: 10 });
-	const fields = trackingFields(tracking);
+	const passcode = readPasscode(password);
+	if (passcode !== undefined) body.password = passcode;
+	const fields = readTrackingFields(tracking);
 	if (fields) body.tracking_fields = fields;
 
 	if (input.recurrence) {

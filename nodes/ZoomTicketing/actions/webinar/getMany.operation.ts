@@ -1,17 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { hostField, isVersion1, readHost, simplifyField, VERSION_2, withDisplay } from '../../descriptions/event';
 import { limitOf, returnAllOrLimitFields } from '../../descriptions/returnAllOrLimit';
-import { assertEnum, requireString } from '../../helpers/validation';
+import { eventOutput, simplifiedEventOutput } from '../../helpers/eventOutput';
+import { assertEnum } from '../../helpers/validation';
 import { zoomApiRequestAllItems } from '../../transport';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Host (User ID or Email)',
-		name: 'userId',
-		type: 'string',
-		default: 'me',
-		description: "Whose webinars to list; 'me' is the connected user",
-	},
+	hostField('webinar', 'Whose webinars to list'),
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -23,13 +19,17 @@ const properties: INodeProperties[] = [
 		default: 'scheduled',
 	},
 	...returnAllOrLimitFields,
+	...withDisplay(VERSION_2, [simplifyField('webinar')]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['webinar'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const userId = requireString(this.getNodeParameter('userId', itemIndex, 'me'), 'Host (User ID or Email)');
+	const userId = readHost(this.getNodeParameter('userId', itemIndex, 'me'));
 	const type = assertEnum(this.getNodeParameter('type', itemIndex), 'Type', ['scheduled', 'upcoming']);
 	const limit = limitOf.call(this, itemIndex);
-	return await zoomApiRequestAllItems.call(this, 'webinars', 'GET', `/users/${encodeURIComponent(userId)}/webinars`, {}, { type }, limit);
+	const webinars = await zoomApiRequestAllItems.call(this, 'webinars', 'GET', `/users/${encodeURIComponent(userId)}/webinars`, {}, { type }, limit);
+	if (isVersion1.call(this)) return webinars;
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	return webinars.map((webinar) => (simplify ? simplifiedEventOutput('webinar', webinar) : eventOutput('webinar', webinar)));
 }
