@@ -197,4 +197,91 @@ describe(`templates under races, retries and hostile input in real n8n ${VERSION
 			assert.equal(again.body.status, 'exists');
 		});
 	});
+	describe('item 3: a ticket\'s latest known state wins, whatever the order of arrival', () => {
+		const event = publishable('evt-tickets', { title: 'Hostile ticket race' });
+		let zoomId = '';
+		const holder = (n: number) => ({ email: `holder${n}@example.org`, first_name: 'Holder', last_name: `Number ${n}` });
+		const ticket = (n: number, overrides: Record<string, unknown> = {}) => ({
+			id: `tkt-h${n}`,
+			event_id: event.id,
+			status: 'valid',
+			attendance_mode: 'virtual',
+			holder: holder(n),
+			...overrides,
+		});
+		const zoomRegistrations = async (email: string) =>
+			((await simControl('GET', `registrants/${zoomId}`)).registrants as Array<{ email: string; cancelled: boolean; status: string }>).filter(
+				(registrant) => registrant.email === email,
+			);
+		const activeInZoom = async (email: string) => (await zoomRegistrations(email)).filter((r) => !r.cancelled && r.status !== 'denied').length;
+		const rowsOf = async (ticketId: string) => await sql('SELECT status FROM zoom_registrants WHERE ticket_id = $1', [ticketId]);
+		const emailsTo = (email: string) => smtp.emails.filter((mail) => mail.to === email).length;
+
+		before(async () => {
+			const published = await ticketing('event-published', { event });
+			assert.equal(published.status, 200, JSON.stringify(published.body));
+			zoomId = String(published.body.zoom_id);
+		});
+
+		it('a refund that arrives before the purchase is remembered: the ticket is never registered', async () => {
+			const refund = await ticketing('ticket-refunded', { ticket: ticket(1, { status: 'refunded' }) });
+			assert.equal(refund.status, 200, JSON.stringify(refund.body));
+			assert.equal(refund.body.status, 'nothing_to_cancel');
+			const purchase = await ticketing('ticket-purchased', { ticket: ticket(1) });
+			assert.equal(purchase.status, 200, JSON.stringify(purchase.body));
+			assert.equal(purchase.body.status, 'ticket_cancelled');
+			assert.deepEqual(await zoomRegistrations(holder(1).email), []);
+			assert.deepEqual(await rowsOf('tkt-h1'), []);
+			assert.equal(emailsTo(holder(1).email), 0);
+		});
+
+		it('a purchase whose status is refunded does not register, and takes away access granted before', async () => {
+			const refunded = await ticketing('ticket-purchased', { ticket: ticket(2, { status: 'refunded' }) });
+			assert.equal(refunded.body.status, 'ticket_cancelled', JSON.stringify(refunded.body));
+			assert.deepEqual(await zoomRegistrations(holder(2).email), []);
+
+			assert.equal((await ticketing('ticket-purchased', { ticket: ticket(3) })).body.status, 'registered');
+			assert.equal(await activeInZoom(holder(3).email), 1);
+			const later = await ticketing('ticket-purchased', { ticket: ticket(3, { status: 'refunded' }) });
+			assert.equal(later.body.status, 'ticket_cancelled', JSON.stringify(later.body));
+			assert.equal(await activeInZoom(holder(3).email), 0);
+			assert.deepEqual(await rowsOf('tkt-h3'), [{ status: 'cancelled' }]);
+			assert.equal((await ticketing('ticket-purchased', { ticket: ticket(3) })).body.status, 'ticket_cancelled');
+			assert.equal(await activeInZoom(holder(3).email), 0);
+		});
+
+		it('a refund that arrives while Zoom is registering the purchase wins', async () => {
+			await simControl('PUT', 'faults', { slowRate: 1, slowMs: 4000, match: '^POST /v2/meetings/\\d+/registrants$' });
+			const purchase = ticketing('ticket-purchased', { ticket: ticket(4) });
+			const deadline = Date.now() + 60_000;
+			while (Number((await simControl('GET', 'faults')).counts.slow) === 0 && Date.now() < deadline) await sleep(100);
+			const refund = await ticketing('ticket-refunded', { ticket: ticket(4, { status: 'refunded' }) });
+			assert.equal(refund.status, 200, JSON.stringify(refund.body));
+			const answer = await purchase;
+			await simControl('DELETE', 'faults');
+			assert.equal(answer.status, 200, JSON.stringify(answer.body));
+			assert.equal(answer.body.status, 'ticket_cancelled');
+			assert.equal(await activeInZoom(holder(4).email), 0, 'cancelled in Zoom');
+			assert.deepEqual(await rowsOf('tkt-h4'), [{ status: 'cancelled' }]);
+			assert.equal(emailsTo(holder(4).email), 0, 'no confirmation email');
+			assert.equal((await ticketing('ticket-purchased', { ticket: ticket(4) })).body.status, 'ticket_cancelled');
+		});
+
+		it('twenty concurrent identical purchases register once and send one email', async () => {
+			const since = await lastSeq();
+			await simControl('PUT', 'faults', { slowRate: 1, slowMs: 1500, match: '^POST /v2/meetings/\\d+/registrants$' });
+			const answers = await Promise.all(Array.from({ length: 20 }, () => ticketing('ticket-purchased', { ticket: ticket(5) })));
+			await simControl('DELETE', 'faults');
+			const statuses = answers.map((answer) => `${answer.status} ${answer.body.status}`);
+			assert.equal(statuses.filter((status) => status === '200 registered').length, 1, statuses.join(', '));
+			for (const status of statuses) assert.match(status, /^(200 registered|200 already_registered|409 in_progress)$/);
+			assert.equal((await zoomCalls('POST', /^\/v2\/meetings\/\d+\/registrants$/, since)).length, 1, 'one registrant add');
+			assert.equal(await activeInZoom(holder(5).email), 1);
+			assert.deepEqual(await rowsOf('tkt-h5'), [{ status: 'registered' }]);
+			const deadline = Date.now() + 10_000;
+			while (emailsTo(holder(5).email) === 0 && Date.now() < deadline) await sleep(100);
+			await sleep(1000);
+			assert.equal(emailsTo(holder(5).email), 1);
+		});
+	});
 });
