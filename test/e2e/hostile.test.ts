@@ -284,4 +284,88 @@ describe(`templates under races, retries and hostile input in real n8n ${VERSION
 			assert.equal(emailsTo(holder(5).email), 1);
 		});
 	});
+	describe('items 6 and 7: permanent input errors and type confusion are refused up front', () => {
+		const event = publishable('evt-input', { title: 'Hostile input' });
+		const ticket = (overrides: Record<string, unknown> = {}, holder: Record<string, unknown> = {}) => ({
+			id: 'tkt-input',
+			event_id: event.id,
+			holder: { email: 'input@example.org', first_name: 'In', last_name: 'Put', ...holder },
+			...overrides,
+		});
+		const timings: number[] = [];
+
+		before(async () => {
+			assert.equal((await ticketing('event-published', { event })).status, 200);
+		});
+		after(() => {
+			if (timings.length) console.log(`hostile input: ${timings.length} refusals, slowest ${Math.max(...timings)} ms, median ${timings.sort((a, b) => a - b)[timings.length >> 1]} ms`);
+		});
+
+		/** Sends the body, expects a 400 naming the field, and checks that nothing reached Zoom or the tables. */
+		const refused = async (eventName: string, body: unknown, field: string) => {
+			const since = await lastSeq();
+			const rows = await sql('SELECT (SELECT count(*) FROM zoom_registrants) r, (SELECT count(*) FROM zoom_meetings) m, (SELECT count(*) FROM zoom_tickets) t');
+			const response = await ticketing(eventName, body);
+			timings.push(response.ms);
+			assert.equal(response.status, 400, `${field}: ${response.status} ${JSON.stringify(response.body)}`);
+			assert.equal(response.body.field, field, JSON.stringify(response.body));
+			assert.match(String(response.body.message), new RegExp(field.replace(/\./g, '\\.')));
+			assert.deepEqual((await zoomCalls('POST', /./, since)).concat(await zoomCalls('PATCH', /./, since)), [], `${field}: nothing sent to Zoom`);
+			assert.deepEqual(await sql('SELECT (SELECT count(*) FROM zoom_registrants) r, (SELECT count(*) FROM zoom_meetings) m, (SELECT count(*) FROM zoom_tickets) t'), rows, `${field}: no row written`);
+		};
+
+		it('events the node would refuse answer 400 naming the field', async () => {
+			await refused('event-published', { event: publishable('evt-tz', { timezone: 'Mars/Olympus' }) }, 'event.timezone');
+			await refused('event-published', { event: publishable('evt-dur', { duration: 0 }) }, 'event.duration');
+			await refused('event-published', { event: publishable('evt-dur2', { duration: 1441 }) }, 'event.duration');
+			await refused('event-published', { event: publishable('evt-dur3', { duration: '90 minutes' }) }, 'event.duration');
+			await refused('event-published', { event: publishable('evt-start', { start_time: '10/12/2026 15:00' }) }, 'event.start_time');
+			await refused('event-published', { event: publishable('evt-start2', { start_time: '2026-02-30T10:00:00Z' }) }, 'event.start_time');
+			await refused('event-published', { event: publishable('evt-title', { title: 'x'.repeat(201) }) }, 'event.title');
+			await refused('event-published', { event: publishable('evt-nul', { title: 'Bad\u0000title' }) }, 'event.title');
+			await refused('event-published', { event: publishable('evt-format', { format: 'townhall' }) }, 'event.format');
+			await refused('event-published', { event: publishable('evt-url', { online_access_url: 'javascript:alert(1)' }) }, 'event.online_access_url');
+			await refused('event-published', { event: [] }, 'event');
+			await refused('event-published', '{"event": "evt"}', 'event');
+		});
+
+		it('tickets the node would refuse answer 400 naming the field, before Zoom is called', async () => {
+			await refused('ticket-purchased', { ticket: ticket({}, { email: 'a@b.c' }) }, 'ticket.holder.email');
+			await refused('ticket-purchased', { ticket: ticket({}, { email: 'two@example.org, three@example.org' }) }, 'ticket.holder.email');
+			await refused('ticket-purchased', { ticket: ticket({}, { first_name: 'N'.repeat(65) }) }, 'ticket.holder.first_name');
+			await refused('ticket-purchased', { ticket: ticket({}, { last_name: 'L'.repeat(65) }) }, 'ticket.holder.last_name');
+			await refused('ticket-purchased', { ticket: ticket({}, { last_name: 'Nul\u0000Byte' }) }, 'ticket.holder.last_name');
+			await refused('ticket-purchased', { ticket: ticket({}, { first_name: 'Line\nBreak' }) }, 'ticket.holder.first_name');
+			await refused('ticket-purchased', { ticket: ticket({ status: 'maybe' }) }, 'ticket.status');
+			await refused('ticket-purchased', { ticket: ticket({ holder: 'input@example.org' }) }, 'ticket.holder');
+		});
+
+		it('type confusion is refused: an object, array or boolean where an id or text belongs', async () => {
+			await refused('ticket-purchased', { ticket: ticket({ id: { a: 1 } }) }, 'ticket.id');
+			await refused('ticket-purchased', { ticket: ticket({ id: { b: 2 } }, { email: 'other@example.org' }) }, 'ticket.id');
+			await refused('ticket-purchased', { ticket: ticket({ id: ['tkt-input'] }) }, 'ticket.id');
+			await refused('ticket-purchased', { ticket: ticket({ id: true }) }, 'ticket.id');
+			await refused('ticket-purchased', { ticket: ticket({ id: 1.5 }) }, 'ticket.id');
+			await refused('ticket-purchased', { ticket: ticket({ event_id: [event.id] }) }, 'ticket.event_id');
+			await refused('ticket-purchased', { ticket: ticket({}, { email: ['input@example.org'] }) }, 'ticket.holder.email');
+			await refused('ticket-purchased', { ticket: ticket({}, { first_name: { toString: 'x' } }) }, 'ticket.holder.first_name');
+			await refused('ticket-refunded', { ticket: { id: { a: 1 } } }, 'ticket.id');
+			await refused('ticket-refunded', { ticket: { id: [1] } }, 'ticket.id');
+			await refused('event-published', { event: publishable({ a: 1 } as unknown as string) }, 'event.id');
+			await refused('event-published', { event: publishable('evt-arr', { title: ['a', 'b'] }) }, 'event.title');
+		});
+
+		it('a numeric ticket id is the same ticket as its text, and each holder only ever sees their own join URL', async () => {
+			const first = await ticketing('ticket-purchased', { ticket: ticket({ id: 4711 }) });
+			assert.equal(first.body.status, 'registered', JSON.stringify(first.body));
+			const again = await ticketing('ticket-purchased', { ticket: ticket({ id: '4711' }) });
+			assert.equal(again.body.status, 'already_registered');
+			const other = await ticketing('ticket-purchased', { ticket: ticket({ id: 4712 }, { email: 'other@example.org' }) });
+			assert.equal(other.body.status, 'registered');
+			const rows = await sql<{ ticket_id: string; email: string; join_url: string }>("SELECT ticket_id, email, join_url FROM zoom_registrants WHERE ticket_id IN ('4711', '4712') ORDER BY ticket_id");
+			assert.deepEqual(rows.map((row) => [row.ticket_id, row.email]), [['4711', 'input@example.org'], ['4712', 'other@example.org']]);
+			assert.notEqual(rows[0].join_url, rows[1].join_url);
+			assert.equal(again.body.registrations[0].join_url, rows[0].join_url);
+		});
+	});
 });
