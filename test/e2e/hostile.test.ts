@@ -368,4 +368,26 @@ describe(`templates under races, retries and hostile input in real n8n ${VERSION
 			assert.equal(again.body.registrations[0].join_url, rows[0].join_url);
 		});
 	});
+	describe('item 5: text from holders and events reaches the HTML email as text', () => {
+		it('a first name holding a link arrives escaped; the personal join URL still works', async () => {
+			const event = publishable('evt-html', { title: 'Tom & Jerry <b>live</b>' });
+			assert.equal((await ticketing('event-published', { event })).status, 200);
+			const trap = '<a href=https://evil.example>Claim refund</a>';
+			const purchase = await ticketing('ticket-purchased', {
+				ticket: { id: 'tkt-html', event_id: event.id, holder: { email: 'html@example.org', first_name: trap, last_name: 'Smith' } },
+			});
+			assert.equal(purchase.status, 200, JSON.stringify(purchase.body));
+			assert.equal(purchase.body.status, 'registered');
+			const deadline = Date.now() + 10_000;
+			while (!smtp.emails.some((mail) => mail.to === 'html@example.org') && Date.now() < deadline) await sleep(100);
+			const email = smtp.emails.find((mail) => mail.to === 'html@example.org');
+			assert.ok(email, 'confirmation sent');
+			assert.doesNotMatch(email.html, /<a href=https:\/\/evil|<b>live<\/b>/);
+			assert.ok(email.html.includes('&lt;a href=https://evil.example&gt;Claim refund&lt;/a&gt;'), email.html);
+			assert.ok(email.html.includes('Tom &amp; Jerry &lt;b&gt;live&lt;/b&gt;'), email.html);
+			const [row] = await sql<{ join_url: string }>("SELECT join_url FROM zoom_registrants WHERE ticket_id = 'tkt-html'");
+			assert.ok(email.html.includes(`href="${row.join_url.replace(/&/g, '&amp;')}"`), 'the join link is intact');
+			assert.ok(email.text.includes(trap), 'the plain-text part carries the name as typed');
+		});
+	});
 });
