@@ -390,4 +390,34 @@ describe(`templates under races, retries and hostile input in real n8n ${VERSION
 			assert.ok(email.text.includes(trap), 'the plain-text part carries the name as typed');
 		});
 	});
+	describe('item 8: GET auth with a credential Zoom refuses', () => {
+		it('answers {connected: false, error, how_to_connect} and records the error, then recovers', async () => {
+			const auth = async () => {
+				const response = await fetch(n8n.webhookUrl('api/integrations/zoom/auth'), { headers: { 'X-Api-Key': API_KEY } });
+				const text = await response.text();
+				return { status: response.status, text };
+			};
+			const identity = sim.simulator.identity;
+			const secret = identity.clientSecret;
+			identity.clientSecret = 'rotated-in-zoom';
+			await simControl('POST', 'tokens/revoke');
+			try {
+				const refused = await auth();
+				assert.equal(refused.status, 503, refused.text);
+				const body = JSON.parse(refused.text) as Record<string, unknown>;
+				assert.equal(body.connected, false);
+				assert.match(String(body.error), /\S/);
+				assert.match(String(body.how_to_connect), /Server-to-Server OAuth/);
+				assert.doesNotMatch(refused.text, new RegExp(`${secret}|rotated-in-zoom`));
+				const [row] = await sql('SELECT status, last_error FROM zoom_connections');
+				assert.equal(row.status, 'error');
+				assert.equal(row.last_error, body.error);
+			} finally {
+				identity.clientSecret = secret;
+			}
+			const back = await auth();
+			assert.equal(back.status, 200, back.text);
+			assert.equal((JSON.parse(back.text) as { connected: boolean }).connected, true);
+		});
+	});
 });
