@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 
 import { Client } from 'pg';
 
@@ -142,6 +142,11 @@ describe(`templates under races, retries and hostile input in real n8n ${VERSION
 				},
 			},
 		});
+	});
+
+	// A failed test must not leave its faults on for the next ones.
+	afterEach(async () => {
+		if (sim) await simControl('DELETE', 'faults');
 	});
 
 	after(async () => {
