@@ -21,8 +21,9 @@ import { startHttpSink, startSmtpSink, type Ticket } from './sinks';
 
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
 const VERSION = process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION;
-// One database per n8n version, so that the compatibility runs can go side by side.
-const DATABASE = `zoom_e2e_${VERSION.replace(/\W/g, '_')}`;
+// One database per n8n version, so that the compatibility runs can go side by side;
+// N8N_E2E_DATABASE names another, for two checkouts running the journey on one Postgres.
+const DATABASE = process.env.N8N_E2E_DATABASE ?? `zoom_e2e_${VERSION.replace(/\W/g, '_')}`;
 const API_KEY = randomBytes(16).toString('hex');
 const PLATFORM_TOKEN = 'Bearer platform-token';
 const CRM_TOKEN = 'Bearer crm-token';
