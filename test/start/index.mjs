@@ -9,30 +9,72 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// Everything must be gone within 10 s of Ctrl-C / SIGTERM; what still runs after this is killed.
+const GRACE_MS = 7000;
 
 function step(label, args) {
 	console.log(`> ${label}`);
 	const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) {
-		console.error(`${label} failed`);
-		process.exit(result.status ?? 1);
+		console.error(`npm start failed while ${label} (exit ${result.status ?? result.signal})`);
+		process.exit(result.status || 1);
 	}
 }
+
+let stopRequested = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (stopRequested = true));
 
 if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) {
 	// n8n-core pulls in isolated-vm, whose native build fails on Node 20 and is not needed here.
 	step('installing dependencies', ['ci', '--ignore-scripts', '--no-audit', '--no-fund']);
 }
 step('building the package', ['run', 'build', '--silent']);
+if (stopRequested) process.exit(0);
 
+// main.ts and everything it starts (simulator, Postgres, n8n and n8n's task runners) share one
+// process group of their own, so that stopping is one signal to the group, whatever a child does.
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'test', 'start', 'main.ts')], {
 	cwd: root,
 	stdio: 'inherit',
+	detached: true,
 });
-// Ctrl-C reaches both processes; main.ts shuts everything down and this one waits for it.
-for (const signal of ['SIGINT', 'SIGTERM']) {
-	process.on(signal, () => {
-		if (signal === 'SIGTERM') child.kill('SIGTERM');
-	});
+const group = child.pid;
+
+function signalGroup(signal) {
+	try {
+		process.kill(-group, signal);
+		return true;
+	} catch {
+		return false;
+	}
 }
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+const groupAlive = () => signalGroup(0);
+
+let stopping;
+function stop(exitCode) {
+	stopping ??= new Promise((resolve) => {
+		signalGroup('SIGTERM');
+		const deadline = Date.now() + GRACE_MS;
+		const poll = setInterval(() => {
+			if (!groupAlive()) {
+				clearInterval(poll);
+				resolve();
+			} else if (Date.now() > deadline) {
+				console.error('[start] still running after the grace period: killing what is left');
+				signalGroup('SIGKILL');
+			}
+		}, 100);
+	}).then(() => process.exit(exitCode));
+	return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => void stop(0));
+}
+if (stopRequested) void stop(0);
+
+child.on('exit', (code, signal) => {
+	// main.ts has gone (done stopping, or failed): nothing it started may outlive it.
+	void stop(stopping ? 0 : (code ?? (signal ? 1 : 0)));
+});
