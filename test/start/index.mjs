@@ -3,7 +3,7 @@
 // clone can run it: installs the dev dependencies if missing, builds the package, then runs
 // main.ts (simulator or real Zoom, Postgres, n8n with the package, credentials and templates).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,7 +49,22 @@ function signalGroup(signal) {
 	}
 }
 
-const groupAlive = () => signalGroup(0);
+// A killed process stays in its group as a zombie until something reaps it; whatever runs as pid 1
+// may take its time. A group whose members are all zombies has stopped.
+function groupAlive() {
+	if (!signalGroup(0)) return false;
+	if (!existsSync('/proc')) return true;
+	return readdirSync('/proc').some((entry) => {
+		if (!/^\d+$/.test(entry)) return false;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			return Number(pgrp) === group && state !== 'Z';
+		} catch {
+			return false;
+		}
+	});
+}
 
 let stopping;
 function stop(exitCode) {
@@ -73,6 +88,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	process.on(signal, () => void stop(0));
 }
 if (stopRequested) void stop(0);
+// npm passes a SIGTERM on to the shell it ran this under, and dash dies without passing it on:
+// losing the parent is the same request to stop.
+const parent = process.ppid;
+setInterval(() => {
+	if (process.ppid !== parent) void stop(0);
+}, 250).unref();
 
 child.on('exit', (code, signal) => {
 	// main.ts has gone (done stopping, or failed): nothing it started may outlive it.

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { Client } from 'pg';
@@ -258,7 +258,13 @@ async function main() {
 	const version = env.N8N_VERSION || DEFAULT_N8N_VERSION;
 	log(`n8n ${version}: installing into .cache/n8n/${version} if needed (about 6 minutes the first time)`);
 	const runtime = await step(`installing n8n ${version}`, () => installN8n(version, { log }));
+	// n8n's folder is made anew on every start. n8n 2.x serves a webhook from the version its
+	// publication service last published, and after a CLI re-import that record names the previous
+	// import until its reconciler catches up (seconds to minutes after start): the previous start's
+	// templates, with that start's ports, would answer. Everything in the folder (templates,
+	// credentials, keys) comes from this checkout and this start anyway.
 	const userFolder = join(stateDir, `n8n-${runtime.version}`);
+	await rm(userFolder, { recursive: true, force: true });
 	await mkdir(userFolder, { recursive: true });
 	const n8n: N8nInstance = await step('setting up n8n', async () =>
 		launchTemplates({

@@ -34,6 +34,7 @@ interface ProcessInfo {
 	pid: number;
 	ppid: number;
 	pgrp: number;
+	state: string;
 	started: string;
 	command: string;
 }
@@ -47,7 +48,7 @@ function processTable(): ProcessInfo[] {
 			// The command name is in parentheses and may hold spaces; the fields after it are fixed.
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-			table.push({ pid: Number(entry), ppid: Number(fields[1]), pgrp: Number(fields[2]), started: fields[19], command });
+			table.push({ pid: Number(entry), state: fields[0], ppid: Number(fields[1]), pgrp: Number(fields[2]), started: fields[19], command });
 		} catch {
 			// gone while reading
 		}
@@ -65,9 +66,9 @@ function descendants(root: number): ProcessInfo[] {
 	return found;
 }
 
-/** Those of the given processes still alive (same pid and start time: not a reused pid). */
+/** Those of the given processes still running (same pid and start time: not a reused pid; a zombie has ended). */
 function survivors(processes: ProcessInfo[]): ProcessInfo[] {
-	const now = new Map(processTable().map((entry) => [entry.pid, entry.started]));
+	const now = new Map(processTable().filter((entry) => entry.state !== 'Z').map((entry) => [entry.pid, entry.started]));
 	return processes.filter((entry) => now.get(entry.pid) === entry.started);
 }
 
