@@ -70,22 +70,30 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 	return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
+/** An answer of an extra route of the sink; undefined lets the sink's own routes answer. */
+export type SinkRoute = (request: SinkRequest, url: URL) => Promise<{ status: number; body: unknown } | undefined>;
+
 /**
  * Stands in for the ticketing platform (event pages written by the templates, ticket lists read by
  * the reconcile) and for the CRM (attendance posts). Pages are state: a PUT replaces the page.
  */
-export async function startHttpSink(onRequest?: (request: SinkRequest) => void) {
+export async function startHttpSink(onRequest?: (request: SinkRequest) => void, extraRoute?: SinkRoute) {
 	const requests: SinkRequest[] = [];
 	const pages = new Map<string, unknown>();
 	const tickets: Ticket[] = [];
 	const crmPosts: unknown[] = [];
 	const server: Server = createServer((request, response) => {
 		readBody(request).then(
-			(body) => {
+			async (body) => {
 				const url = new URL(request.url ?? '/', 'http://sink');
 				const received: SinkRequest = { method: request.method ?? '', path: url.pathname, authorization: request.headers.authorization, body };
 				requests.push(received);
 				onRequest?.(received);
+				const extra = await extraRoute?.(received, url);
+				if (extra) {
+					response.writeHead(extra.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(extra.body));
+					return;
+				}
 				const page = /^\/events\/([^/]+)\/online-access$/.exec(url.pathname);
 				const list = /^\/events\/([^/]+)\/tickets$/.exec(url.pathname);
 				let answer: unknown = { ok: true };
@@ -99,7 +107,11 @@ export async function startHttpSink(onRequest?: (request: SinkRequest) => void) 
 				}
 				response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer));
 			},
-			() => response.writeHead(400).end(),
+			(error: Error) => {
+				if (!response.headersSent) {
+					response.writeHead(400, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: error.message }));
+				}
+			},
 		);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
