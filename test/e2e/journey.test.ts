@@ -24,8 +24,9 @@ const VERSION = process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION;
 // the simulator's socket (journey-stream.test.ts).
 const DELIVERY = process.env.ZOOM_JOURNEY_DELIVERY === 'stream' ? 'stream' : 'webhook';
 const VARIANT = `${VERSION.replace(/\W/g, '_')}${DELIVERY === 'stream' ? '_stream' : ''}`;
-// One database per n8n version and delivery, so that the compatibility runs can go side by side.
-const DATABASE = `zoom_e2e_${VARIANT}`;
+// One database per n8n version and delivery, so that the compatibility runs can go side by side;
+// ZOOM_E2E_DATABASE names another (several checkouts testing on one Postgres).
+const DATABASE = process.env.ZOOM_E2E_DATABASE ?? `zoom_e2e_${VARIANT}`;
 const STREAM_SUBSCRIPTION = 'journeyStreamSubscription';
 const API_KEY = randomBytes(16).toString('hex');
 const PLATFORM_TOKEN = 'Bearer platform-token';
