@@ -28,7 +28,7 @@ import {
 	type CredentialSpec,
 } from '../n8n';
 import { POSTGRES, recreateDatabase, startQueueMode, type QueueCluster } from '../n8n/queue';
-import { loadTemplates } from '../n8n/templates';
+import { activeTemplateIds, loadTemplates } from '../n8n/templates';
 import { startSimulator, type RunningSimulator } from '../zoom-simulator';
 
 export const WEBHOOK_PATH = 'zoom/events';
@@ -259,6 +259,8 @@ interface RunRecord {
 }
 
 const ATTENDANCE_TEMPLATE_ID = 'zoomTktZoomEvt1';
+/** The after-the-meeting workflow the Zoom events template starts for each ended run. */
+const AFTER_MEETING_TEMPLATE_ID = 'zoomTktEvAfter01';
 
 /** The credentials the templates name, pointing at this run's simulator and database. */
 function credentialsFor(sim: RunningSimulator, appDatabase: string): CredentialSpec[] {
@@ -363,7 +365,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 		});
 		await seedMeetingRow(options.appDatabase, webinar);
 
-		const template = loadTemplates({ reportWaitSeconds: 1 }).find((workflow) => workflow.id === ATTENDANCE_TEMPLATE_ID)!;
+		const templates = loadTemplates({ reportWaitSeconds: 1 }).filter((workflow) => [ATTENDANCE_TEMPLATE_ID, AFTER_MEETING_TEMPLATE_ID].includes(workflow.id));
+		const activate = activeTemplateIds(templates, Number(version.split('.')[0]));
 		const credentials = credentialsFor(sim, options.appDatabase);
 		const started = Date.now();
 		let target: { webhookUrl: string; isRoot: (info: ProcInfo) => boolean; cluster?: QueueCluster };
@@ -376,7 +379,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				workerNice: options.workerNice,
 				database: options.n8nDatabase,
 				credentials,
-				workflows: [template],
+				workflows: templates,
+				activate,
 				webhooks: [WEBHOOK_PATH],
 				env,
 				onLog: options.onN8nLog,
@@ -396,7 +400,8 @@ export async function runWebhookBurst(options: BurstOptions): Promise<BurstOutco
 				timeoutMs: 600_000,
 				port: await freePort(),
 				credentials,
-				workflows: [template],
+				workflows: templates,
+				activate,
 				webhooks: [WEBHOOK_PATH],
 				onLog: options.onN8nLog && ((line) => options.onN8nLog?.('n8n', line)),
 				env: {

@@ -21,9 +21,14 @@ import { startHttpSink, startSmtpSink, type Ticket } from './sinks';
 
 const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', password: '' };
 const VERSION = process.env.N8N_E2E_VERSION ?? DEFAULT_N8N_VERSION;
-// One database per n8n version, so that the compatibility runs can go side by side;
-// N8N_E2E_DATABASE names another, for two checkouts running the journey on one Postgres.
-const DATABASE = process.env.N8N_E2E_DATABASE ?? `zoom_e2e_${VERSION.replace(/\W/g, '_')}`;
+// How Zoom's events reach the Zoom events template: its webhook trigger, or its stream trigger over
+// the simulator's socket (journey-stream.test.ts).
+const DELIVERY = process.env.ZOOM_JOURNEY_DELIVERY === 'stream' ? 'stream' : 'webhook';
+const VARIANT = `${VERSION.replace(/\W/g, '_')}${DELIVERY === 'stream' ? '_stream' : ''}`;
+// One database per n8n version and delivery, so that the compatibility runs can go side by side;
+// N8N_E2E_DATABASE names another (several checkouts testing on one Postgres).
+const DATABASE = process.env.N8N_E2E_DATABASE ?? `zoom_e2e_${VARIANT}`;
+const STREAM_SUBSCRIPTION = 'journeyStreamSubscription';
 const API_KEY = randomBytes(16).toString('hex');
 const PLATFORM_TOKEN = 'Bearer platform-token';
 const CRM_TOKEN = 'Bearer crm-token';
@@ -56,7 +61,7 @@ async function eventually<T>(what: string, check: () => Promise<T | undefined>, 
 	throw new Error(`gave up waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, () => {
+describe(`the whole journey in real n8n ${VERSION}, Zoom events by ${DELIVERY}`, { timeout: 30 * 60_000 }, () => {
 	let sim: RunningSimulator;
 	let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 	let sink: Awaited<ReturnType<typeof startHttpSink>>;
@@ -166,7 +171,8 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		smtp = await startSmtpSink();
 		sink = await startHttpSink();
 		event.online_access_url = `${sink.baseUrl}/events/${event.id}/online-access`;
-		const userFolder = join(repoRoot, '.e2e', `n8n-${runtime.version}`);
+		const userFolder = join(repoRoot, '.e2e', `n8n-${VARIANT}`);
+		const subscription = DELIVERY === 'stream' ? await simControl('POST', 'ws/subscriptions', { id: STREAM_SUBSCRIPTION }) : undefined;
 		await rm(userFolder, { recursive: true, force: true });
 		await mkdir(userFolder, { recursive: true });
 		n8n = await launchTemplates({
@@ -174,6 +180,14 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 			userFolder,
 			port: await freePort(),
 			encryptionKey: randomBytes(24).toString('hex'),
+			adjust: (workflows) => {
+				if (!subscription) return;
+				// The webhook trigger stays on (its path is part of the readiness check); the runs go over the socket only.
+				const stream = workflows.flatMap((workflow) => workflow.nodes as Array<Record<string, any>>).find((node) => node.name === 'Zoom Event Stream')!;
+				delete stream.disabled;
+				stream.parameters.subscription = subscription.url;
+				stream.parameters.options = { maxWaitMs: 200 };
+			},
 			stack: {
 				zoom: {
 					apiBaseUrl: sim.apiBaseUrl,
@@ -201,7 +215,18 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		rest = new N8nRest(n8n.baseUrl);
 		await rest.signIn();
 		await simControl('POST', 'webhooks/endpoints', { url: n8n.webhookUrl('zoom/events') });
+		if (DELIVERY === 'stream') {
+			await eventually('the stream trigger to connect', async () => ((await simControl('GET', 'ws/stats')).consumers.length > 0 ? true : undefined));
+		}
 	});
+
+	/** Zoom events of the runs, as they were sent over the webhook or the socket. */
+	const zoomDeliveries = async () =>
+		DELIVERY === 'stream'
+			? ((await simControl('GET', 'ws/deliveries?state=sent')).deliveries as Array<{ event: string; body: string }>)
+			: ((await simControl('GET', 'webhooks/deliveries')).deliveries as Array<{ event: string; body: string }>).filter((d) => d.event !== 'endpoint.url_validation');
+	const resendZoomEvent = async (body: { event: string; payload: unknown; event_ts: number }) =>
+		await simControl('POST', DELIVERY === 'stream' ? 'ws/send' : 'webhooks/send', { event: body.event, payload: body.payload, event_ts: body.event_ts });
 
 	after(async () => {
 		if (Object.keys(figures).length > 0) {
@@ -377,11 +402,13 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 				{ registrantId: id(holders[1].email), sessions: [{ join: 0, leave: 25 }, { join: 30, leave: 60 }] },
 				{ registrantId: id(holders[3].email), sessions: [{ join: 10, leave: 20 }] },
 				{ guest: true, name: 'Walk In', email: 'walkin@example.net', sessions: [{ join: 5, leave: 15 }] },
+				{ host: true, sessions: [{ join: 0, leave: 60 }] },
 			],
 			recording: true,
+			delivery: DELIVERY === 'stream' ? 'socket' : 'webhook',
 			wait: true,
 		});
-		sent.zoomWebhooks = (await simControl('GET', 'webhooks/deliveries?bodies=false')).total;
+		sent.zoomWebhooks = (await zoomDeliveries()).length;
 		assert.ok(sent.zoomWebhooks >= 9, `deliveries: ${sent.zoomWebhooks}`);
 
 		await eventually('the attendance posted to the CRM', async () => (sink.crmPosts.length > 0 ? true : undefined));
@@ -390,8 +417,8 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 
 		const sessions = await sql("SELECT kind, count(*)::int AS n FROM zoom_attendance WHERE kind <> 'total' GROUP BY kind ORDER BY kind");
 		assert.deepEqual(sessions, [
-			{ kind: 'joined', n: 4 },
-			{ kind: 'left', n: 4 },
+			{ kind: 'joined', n: 5 },
+			{ kind: 'left', n: 5 },
 		]);
 		const totals = await sql("SELECT * FROM zoom_attendance WHERE kind = 'total' ORDER BY email");
 		const grace = totals.find((t) => t.email === holders[1].email)!;
@@ -414,7 +441,8 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		assert.equal(sink.requests.find((r) => r.path === '/crm/attendance')?.authorization, CRM_TOKEN);
 
 		const certificates = smtp.emails.filter((m) => /^Certificate/.test(m.subject));
-		assert.deepEqual(certificates.map((m) => m.to), [holders[1].email]);
+		assert.deepEqual(certificates.map((m) => m.to), [holders[1].email], 'the host, there for the whole hour, gets no certificate');
+		assert.ok(totals.some((t) => t.email === 'host@example.com' && t.attended === true), 'the host is in the totals');
 		const recordings = smtp.emails.filter((m) => /^Recording/.test(m.subject));
 		assert.deepEqual(recordings.map((m) => m.to).sort(), [holders[1].email, holders[3].email].sort());
 		assert.ok(recordings.every((m) => m.text.includes(String(meeting.recording_share_url))));
@@ -469,6 +497,41 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		assert.ok(grace.minutes > 30);
 	});
 
+	it('a second run of the same meeting (a new UUID) gets its own totals, CRM post and certificates', async () => {
+		const audit = await registrantAudit(zoomId);
+		const id = (email: string) => audit.registrants.find((r: { email: string }) => r.email === email).id as string;
+		const first = await sql<{ zoom_uuid: string }>('SELECT zoom_uuid FROM zoom_meetings WHERE zoom_id = $1', [zoomId]);
+		const crmBefore = sink.crmPosts.length;
+		const run = await simControl('POST', 'runs', {
+			meetingId: Number(zoomId),
+			durationMinutes: 45,
+			participants: [
+				{ registrantId: id(holders[4].email), sessions: [{ join: 0, leave: 40 }] },
+				{ registrantId: id(holders[1].email), sessions: [{ join: 0, leave: 10 }] },
+				{ host: true, sessions: [{ join: 0, leave: 45 }] },
+			],
+			delivery: DELIVERY === 'stream' ? 'socket' : 'webhook',
+			wait: true,
+		});
+		assert.notEqual(run.uuid, first[0].zoom_uuid, 'a new instance UUID');
+		await eventually('the second run posted to the CRM', async () => (sink.crmPosts.length > crmBefore ? true : undefined));
+		await settle();
+
+		const sessions = await sql("SELECT kind, count(*)::int AS n FROM zoom_attendance WHERE kind <> 'total' AND zoom_uuid = $1 GROUP BY kind ORDER BY kind", [run.uuid]);
+		assert.deepEqual(sessions, [
+			{ kind: 'joined', n: 3 },
+			{ kind: 'left', n: 3 },
+		]);
+		const totals = await sql("SELECT email, attended FROM zoom_attendance WHERE kind = 'total' AND zoom_uuid = $1 ORDER BY email", [run.uuid]);
+		assert.deepEqual(totals.map((t) => t.email).sort(), [holders[1].email, holders[4].email, 'host@example.com'].sort());
+		assert.equal(sink.crmPosts.length, crmBefore + 1);
+		assert.equal((sink.crmPosts.at(-1) as { zoom_uuid: string }).zoom_uuid, run.uuid);
+		const certificates = smtp.emails.filter((m) => /^Certificate/.test(m.subject)).map((m) => m.to);
+		assert.deepEqual(certificates, [holders[1].email, holders[4].email], 'Barbara, over the threshold in the second run; nobody else');
+		const [meeting] = await sql('SELECT status, zoom_uuid FROM zoom_meetings WHERE zoom_id = $1', [zoomId]);
+		assert.deepEqual(meeting, { status: 'ended', zoom_uuid: run.uuid });
+	});
+
 	it('a webinar-sized event becomes a webinar; updates and cancellation reach Zoom', async () => {
 		const big = { ...event, id: 'evt-keynote-2026', title: 'Keynote', capacity: 5000, online_access_url: `${sink.baseUrl}/events/evt-keynote-2026/online-access` };
 		const published = await ticketing('event-published', { event: big });
@@ -513,11 +576,8 @@ describe(`the whole journey in real n8n ${VERSION}`, { timeout: 30 * 60_000 }, (
 		sent.ticketingResent = originals.length;
 		sent.ticketing -= originals.length;
 
-		const deliveries = (await simControl('GET', 'webhooks/deliveries')).deliveries as Array<{ event: string; body: string }>;
-		for (const delivery of deliveries) {
-			if (delivery.event === 'endpoint.url_validation') continue;
-			const body = JSON.parse(delivery.body) as { event: string; payload: unknown; event_ts: number };
-			await simControl('POST', 'webhooks/send', { event: body.event, payload: body.payload, event_ts: body.event_ts });
+		for (const delivery of await zoomDeliveries()) {
+			await resendZoomEvent(JSON.parse(delivery.body) as { event: string; payload: unknown; event_ts: number });
 			sent.zoomWebhooksResent++;
 		}
 		await settle('the events sent a second time');

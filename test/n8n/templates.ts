@@ -109,9 +109,18 @@ export function loadTemplates(settings: Record<string, string | number> = {}): W
 		});
 }
 
-/** Workflows that n8n activates (the setup workflow is run once instead, from the CLI). */
-export const activeTemplateIds = (workflows: WorkflowSpec[]) =>
-	workflows.map((workflow) => workflow.id).filter((id) => id !== SETUP_WORKFLOW_ID);
+const onlyCalledByOthers = (workflow: WorkflowSpec) =>
+	(workflow.nodes as Array<{ type: string }>).every((node) => !/trigger|webhook/i.test(node.type) || node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+
+/**
+ * Workflows that n8n activates (the setup workflow is run once instead, from the CLI). A workflow
+ * that only other workflows start is published on n8n 2.x, which runs only published sub-workflows
+ * in production; n8n 1.x runs it as saved and refuses to activate a workflow without a trigger.
+ */
+export const activeTemplateIds = (workflows: WorkflowSpec[], n8nMajor = 2) =>
+	workflows
+		.filter((workflow) => workflow.id !== SETUP_WORKFLOW_ID && (n8nMajor >= 2 || !onlyCalledByOthers(workflow)))
+		.map((workflow) => workflow.id);
 
 /** Each webhook path of the templates with a method it does not answer, for readiness checks. */
 export function templateWebhookProbes(workflows: WorkflowSpec[]): Array<{ path: string; probeMethod: string }> {
@@ -138,6 +147,8 @@ export interface LaunchTemplatesOptions {
 	onLog?: (line: string) => void;
 	/** Called before each step, for progress output. */
 	onStep?: (step: string) => void;
+	/** Changes the loaded templates before they are imported (a test's variant, such as enabling a disabled node). */
+	adjust?: (workflows: WorkflowSpec[]) => void;
 }
 
 /**
@@ -156,13 +167,14 @@ export async function launchTemplates(options: LaunchTemplatesOptions): Promise<
 		env: options.env,
 	};
 	const workflows = loadTemplates(options.stack.settings);
+	options.adjust?.(workflows);
 	step('loading the package as a community node');
 	await linkPackage(options.runtime, options.userFolder);
 	step('importing credentials');
 	await importCredentials(config, templateCredentials(options.stack));
 	step(`importing ${workflows.length} templates`);
 	await importWorkflows(config, workflows);
-	await activateWorkflows(config, activeTemplateIds(workflows));
+	await activateWorkflows(config, activeTemplateIds(workflows, options.runtime.major));
 	step('running the setup template (schema, zoom_connections)');
 	await executeWorkflow(config, SETUP_WORKFLOW_ID);
 	step('starting n8n');

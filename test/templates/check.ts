@@ -44,7 +44,7 @@ export function checkNormalForm(templates: Template[]): string[] {
 		.map(({ file }) => `${file}: not in normal form (run npm run templates:format)`);
 }
 
-const WEBHOOK_NODE = (type: string) => /webhook|trigger/i.test(type) && !/schedule|manual/i.test(type);
+const WEBHOOK_NODE = (type: string) => /webhook|trigger/i.test(type) && !/schedule|manual|executeWorkflowTrigger/i.test(type);
 
 export function checkIds(templates: Template[]): string[] {
 	const problems: string[] = [];
