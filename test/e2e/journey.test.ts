@@ -131,7 +131,7 @@ describe(`the whole journey in real n8n ${VERSION}, Zoom events by ${DELIVERY}`,
 
 	const event = {
 		id: 'evt-devconf-2026',
-		title: 'DevConf 2026: building with n8n',
+		title: 'DevConf 2026: building with n8n & <Zoom>',
 		start_time: '2026-12-10T15:00:00Z',
 		duration: 60,
 		timezone: 'Europe/Berlin',
@@ -442,10 +442,13 @@ describe(`the whole journey in real n8n ${VERSION}, Zoom events by ${DELIVERY}`,
 
 		const certificates = smtp.emails.filter((m) => /^Certificate/.test(m.subject));
 		assert.deepEqual(certificates.map((m) => m.to), [holders[1].email], 'the host, there for the whole hour, gets no certificate');
+		assert.match(certificates[0].html, /building with n8n &amp; &lt;Zoom&gt;/, 'the topic reaches the certificate as text');
+		assert.doesNotMatch(certificates[0].html, /<Zoom>/);
 		assert.ok(totals.some((t) => t.email === 'host@example.com' && t.attended === true), 'the host is in the totals');
 		const recordings = smtp.emails.filter((m) => /^Recording/.test(m.subject));
 		assert.deepEqual(recordings.map((m) => m.to).sort(), [holders[1].email, holders[3].email].sort());
 		assert.ok(recordings.every((m) => m.text.includes(String(meeting.recording_share_url))));
+		assert.ok(recordings.every((m) => m.html.includes('n8n &amp; &lt;Zoom&gt;') && !m.html.includes('<Zoom>')), 'the topic reaches the recording email as text');
 
 		const [perTicket] = await sql("SELECT * FROM zoom_ticket_attendance WHERE ticket_id = 'tkt-2'");
 		assert.equal(Number(perTicket.total_minutes), Number(grace.total_minutes));
