@@ -518,7 +518,7 @@ describe(`the whole journey in real n8n ${VERSION}, Zoom events by ${DELIVERY}`,
 		});
 		assert.notEqual(run.uuid, first[0].zoom_uuid, 'a new instance UUID');
 		await eventually('the second run posted to the CRM', async () => (sink.crmPosts.length > crmBefore ? true : undefined));
-		await settle();
+		await settle('the second run');
 
 		const sessions = await sql("SELECT kind, count(*)::int AS n FROM zoom_attendance WHERE kind <> 'total' AND zoom_uuid = $1 GROUP BY kind ORDER BY kind", [run.uuid]);
 		assert.deepEqual(sessions, [
