@@ -53,6 +53,7 @@ interface Connection {
 	openedAt: number;
 	lastFrameAt: number;
 	confirmed: boolean;
+	confirmedAt: number;
 	nextHeartbeatAt: number;
 	/** The token was fetched for this connection (a refusal then is not about staleness). */
 	freshToken: boolean;
@@ -62,6 +63,9 @@ const OPEN = 1;
 const INITIAL_BACKOFF_MS = 1000;
 // After another consumer took the subscription over: give a short test run time to finish.
 const REPLACED_BACKOFF_MS = 10_000;
+// Takeovers this often mean two consumers share the subscription and would cut each other off forever.
+export const MAX_TAKEOVERS = 5;
+export const TAKEOVER_WINDOW_MS = 10 * 60_000;
 
 function jittered(baseMs: number, attempt: number, maxMs: number): number {
 	const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 20));
@@ -92,6 +96,7 @@ export class ZoomEventStream {
 	private renewAfter = 0;
 	private attempt = 0;
 	private tokenRefusals = 0;
+	private takeovers: number[] = [];
 	private everConfirmed = false;
 	private gap?: { from: number; reason: string };
 	private batch: IDataObject[] = [];
@@ -169,6 +174,8 @@ export class ZoomEventStream {
 			} else if (now - connection.lastFrameAt >= this.settings.silenceMs) {
 				this.lost(connection, `no frame from Zoom for ${Math.round((now - connection.lastFrameAt) / 1000)} s`);
 			} else {
+				// A server that confirms and then drops must not reset the back-off: only a connection that held.
+				if (this.attempt > 0 && now - connection.confirmedAt >= this.settings.maxBackoffMs) this.attempt = 0;
 				if (now >= connection.nextHeartbeatAt) {
 					connection.nextHeartbeatAt = now + this.settings.heartbeatMs;
 					this.send(connection, HEARTBEAT_FRAME);
@@ -223,7 +230,7 @@ export class ZoomEventStream {
 			this.fatal(new StreamFatalError(`the socket could not be opened (${(error as Error).name}): check the Subscription field`));
 			return;
 		}
-		const connection: Connection = { socket, openedAt: now, lastFrameAt: now, confirmed: false, nextHeartbeatAt: Infinity, freshToken };
+		const connection: Connection = { socket, openedAt: now, lastFrameAt: now, confirmed: false, confirmedAt: 0, nextHeartbeatAt: Infinity, freshToken };
 		if (renewal && this.current) this.retiring = this.current;
 		this.current = connection;
 		socket.binaryType = 'arraybuffer';
@@ -261,6 +268,16 @@ export class ZoomEventStream {
 					this.shut(connection, 1000, 'replaced by the renewed connection');
 					return;
 				}
+				if (connection !== this.current) return;
+				this.takeovers = [...this.takeovers.filter((at) => now - at < TAKEOVER_WINDOW_MS), now];
+				if (this.takeovers.length >= MAX_TAKEOVERS) {
+					this.fatal(
+						new StreamFatalError(
+							`another consumer took the subscription ${this.settings.endpoint.subscriptionId} over ${this.takeovers.length} times within ${TAKEOVER_WINDOW_MS / 60_000} minutes ("Connected in another place"): Zoom serves one connection per subscription, so give each workflow or n8n installation its own Event Subscription`,
+						),
+					);
+					return;
+				}
 				this.hooks.logger.warn(
 					'Zoom event stream: another consumer connected to the same subscription ("Connected in another place"); a subscription serves one connection at a time',
 				);
@@ -278,8 +295,8 @@ export class ZoomEventStream {
 	private onConfirmed(connection: Connection, now: number): void {
 		if (connection !== this.current) return;
 		connection.confirmed = true;
+		connection.confirmedAt = now;
 		connection.nextHeartbeatAt = now + this.settings.heartbeatMs;
-		this.attempt = 0;
 		this.tokenRefusals = 0;
 		this.renewAfter = 0;
 		const previous = this.retiring;

@@ -26,6 +26,7 @@ interface SocketStats {
 	replaced: number;
 	stalls: number;
 	heartbeats: number;
+	flaps: number;
 	sent: number;
 	missed: number;
 	tokenClosures: number;
@@ -66,6 +67,18 @@ function participantEvent(n: number, event = 'meeting.participant_joined'): IDat
 
 async function sendEvents(from: number, count: number, event?: string): Promise<void> {
 	for (let n = from; n < from + count; n++) await control('POST', 'ws/send', participantEvent(n, event));
+}
+
+async function simulatorToken(): Promise<string> {
+	const response = await fetch(`${sim.baseUrl}/oauth/token`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}`,
+		},
+		body: 'grant_type=account_credentials&account_id=sim-account',
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function start(options: IDataObject = {}, extra: Partial<Parameters<typeof activateStream>[0]> = {}): Promise<ActiveStream> {
@@ -219,14 +232,7 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 
 	test('a second consumer takes the subscription over; the trigger takes it back once that one is gone', async () => {
 		const stream = await start({ maxReconnectSeconds: 2 });
-		const token = await fetch(`${sim.baseUrl}/oauth/token`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}`,
-			},
-			body: 'grant_type=account_credentials&account_id=sim-account',
-		}).then(async (response) => ((await response.json()) as { access_token: string }).access_token);
+		const token = await simulatorToken();
 		const other = new WsClient(`${subscriptionUrl}&access_token=${token}`);
 		const otherFrames: string[] = [];
 		other.on('message', (data) => otherFrames.push(data.toString()));
@@ -238,6 +244,42 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		await sendEvents(600, 1);
 		await stream.waitFor('an event', () => stream.events().length === 1);
 		assert.deepEqual(stream.errors, []);
+	});
+
+	test('a server that confirms and then closes gets a growing back-off, not a re-connect every second', async () => {
+		const stream = await start({ maxReconnectSeconds: 4 });
+		await control('POST', 'ws/flap', { count: 3 });
+		await control('POST', 'ws/drop', {});
+		await stream.waitFor('4 gap markers', () => stream.markers().length === 4, 20_000);
+		const seconds = stream.markers().map((marker) => Number((marker.gap as IDataObject).seconds));
+		// Back-off ceilings 1, 2, 4, 4 s, each jittered down to half at most.
+		assert.ok(seconds[2] >= 1.9 && seconds[3] >= 1.9, `gaps: ${seconds.join(', ')} s`);
+		assert.equal((await stats()).flaps, 3);
+		assert.deepEqual(stream.errors, []);
+	});
+
+	test('a subscription taken over again and again stops the trigger, saying why', async () => {
+		const stream = await start({ maxReconnectSeconds: 1 });
+		const token = await simulatorToken();
+		const others: WsClient[] = [];
+		// A consumer that takes the subscription back each time it is cut off, as a second trigger would.
+		const connectOther = () => {
+			const other = new WsClient(`${subscriptionUrl}&access_token=${token}`);
+			others.push(other);
+			other.on('message', (data) => {
+				if (data.toString().includes('Connected in another place')) connectOther();
+			});
+		};
+		try {
+			connectOther();
+			await stream.waitFor('emitError', () => stream.errors.length === 1, 30_000);
+			assert.match(stream.errors[0].message, /took the subscription \S+ over 5 times within 10 minutes .*give each workflow or n8n installation its own Event Subscription/);
+			const replaced = (await stats()).replaced;
+			await new Promise((done) => setTimeout(done, 1500));
+			assert.equal((await stats()).replaced, replaced, 'the stopped trigger does not connect again');
+		} finally {
+			for (const other of others) other.close();
+		}
 	});
 
 	test('a manual run beside the active workflow listens to its connection instead of opening a second one', async () => {
