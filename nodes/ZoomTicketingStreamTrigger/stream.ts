@@ -180,7 +180,8 @@ export class ZoomEventStream {
 					connection.nextHeartbeatAt = now + this.settings.heartbeatMs;
 					this.send(connection, HEARTBEAT_FRAME);
 				}
-				if (this.token && now >= this.token.renewAt && now >= this.renewAfter && !this.connecting && !this.retiring) {
+				// No token: a refused one was dropped, and only a new connection brings the next.
+				if ((!this.token || now >= this.token.renewAt) && now >= this.renewAfter && !this.connecting && !this.retiring) {
 					void this.connect(true);
 				}
 			}

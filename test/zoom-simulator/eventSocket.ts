@@ -70,6 +70,8 @@ export class EventSocketHub {
 	private readonly refuseUntil = new Map<string, number>();
 	/** Connections still to be confirmed and closed right away, by subscription ('*': any). */
 	private readonly flaps = new Map<string, number>();
+	/** Connections still to be refused with "Invalid Token" whatever their token. */
+	private tokenRefusals = 0;
 	private readonly server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 	private seq = 0;
 	private watchdog?: NodeJS.Timeout;
@@ -120,6 +122,10 @@ export class EventSocketHub {
 			ws.send(frame('build_connection', false, reason));
 			ws.close(1008, reason.slice(0, 100));
 		};
+		if (this.tokenRefusals > 0) {
+			this.tokenRefusals--;
+			return refuse('Invalid Token');
+		}
 		const tokenProblem = this.tokenProblem(token);
 		if (tokenProblem) return refuse(tokenProblem);
 		if (!this.subscriptions.has(subscriptionId)) return refuse(`Invalid subscriptionId: the subscription does not exist`);
@@ -150,6 +156,11 @@ export class EventSocketHub {
 			this.consumers.delete(subscriptionId);
 			ws.close(1011, 'server error');
 		}
+	}
+
+	/** The next `count` connections are refused with "Invalid Token", as Zoom does for a revoked token. */
+	refuseTokens(count: number): void {
+		this.tokenRefusals = count;
 	}
 
 	/** The next `count` connections are confirmed and then closed at once (a flapping server). */
@@ -303,6 +314,7 @@ export class EventSocketHub {
 		this.deliveries.length = 0;
 		this.refuseUntil.clear();
 		this.flaps.clear();
+		this.tokenRefusals = 0;
 		this.seq = 0;
 		this.counts = { connections: 0, refused: 0, replaced: 0, drops: 0, stalls: 0, tokenClosures: 0, heartbeats: 0, flaps: 0 };
 	}

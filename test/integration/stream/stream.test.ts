@@ -220,6 +220,21 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		assert.deepEqual(stream.markers(), []);
 	});
 
+	test('after a refused renewal the token is renewed again before it expires, without a gap', async () => {
+		// Renewal at 90 % of a 15 s token; a refused one is retried 0.5 to 1 s later, before expiry.
+		await control('POST', 'config', { tokenTtlSeconds: 15 });
+		const stream = await start({ heartbeatSeconds: 1 });
+		await control('POST', 'ws/refuse-tokens', { count: 1 });
+		await waitUntil('the refused renewal', async () => (await stats()).refused === 1, 20_000);
+		await waitUntil('the second renewal', async () => (await stats()).connections === 2, 10_000);
+		await sendEvents(450, 1);
+		await stream.waitFor('an event on the renewed connection', () => stream.events().length === 1);
+		const now = await stats();
+		assert.equal(now.tokenClosures, 0, 'the old connection was let go before its token expired');
+		assert.deepEqual(stream.markers(), []);
+		assert.deepEqual(stream.errors, []);
+	});
+
 	test('an expired token on an open connection is replaced with a new one', async () => {
 		const stream = await start();
 		await control('POST', 'ws/expire-tokens', {});

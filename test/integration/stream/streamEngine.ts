@@ -128,9 +128,9 @@ async function loadTrigger(): Promise<INodeType> {
 	return new module.ZoomTicketingStreamTrigger();
 }
 
-export async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((done) => setTimeout(done, 50));
 	}
