@@ -316,6 +316,31 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		await production.waitFor('the production stream to go on', () => production.events().length === 3);
 	});
 
+	test('a manual run with another credential does not listen to the active workflow on the same subscription', async () => {
+		await start();
+		await assert.rejects(
+			start({}, { mode: 'manual', active: false, credentialId: 'another-credential' }),
+			/An active workflow with another credential holds this Zoom subscription/,
+		);
+		const now = await stats();
+		assert.equal(now.connections, 1);
+		assert.equal(now.replaced, 0);
+	});
+
+	test('a second active workflow on the same subscription is refused instead of fighting over it', async () => {
+		const first = await start();
+		await assert.rejects(start(), /Another active workflow in this n8n already listens to the Zoom subscription/);
+		await sendEvents(750, 1);
+		await first.waitFor('the first workflow to go on', () => first.events().length === 1);
+		const now = await stats();
+		assert.equal(now.connections, 1);
+		assert.equal(now.replaced, 0);
+		await first.close();
+		const next = await start();
+		await sendEvents(751, 1);
+		await next.waitFor('a workflow activated after the first one closed', () => next.events().length === 1);
+	});
+
 	test('a manual run refuses when the host says the workflow is active but its connection is elsewhere', async () => {
 		await assert.rejects(
 			start({}, { mode: 'manual', active: true }),

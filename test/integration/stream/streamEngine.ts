@@ -103,6 +103,8 @@ export interface StreamActivation {
 	credentialType: 'zoomTicketingServerToServerOAuthApi' | 'zoomTicketingOAuth2Api';
 	credentialData: ICredentialDataDecryptedObject;
 	mode?: 'trigger' | 'manual';
+	/** The id of the credential the node uses ('zoom-stream' unless given). */
+	credentialId?: string;
 	/** Whether the workflow is active (published) while this activation runs. */
 	active?: boolean;
 }
@@ -145,7 +147,7 @@ export async function activateStream(options: StreamActivation): Promise<ActiveS
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { [options.credentialType]: { id: 'zoom-stream', name: 'Zoom stream' } },
+		credentials: { [options.credentialType]: { id: options.credentialId ?? 'zoom-stream', name: 'Zoom stream' } },
 	};
 	const nodeTypes = new NodeTypes(await loadTrigger());
 	const active = options.active ?? mode !== 'manual';
