@@ -270,6 +270,15 @@ export class ZoomEventStream {
 					return;
 				}
 				if (connection !== this.current) return;
+				if (this.settings.manual) {
+					// A test run must not take the subscription back from whoever needs it.
+					this.fatal(
+						new StreamFatalError(
+							`another connection holds the subscription ${this.settings.endpoint.subscriptionId} ("Connected in another place"): this test run stopped so as not to take it back`,
+						),
+					);
+					return;
+				}
 				this.takeovers = [...this.takeovers.filter((at) => now - at < TAKEOVER_WINDOW_MS), now];
 				if (this.takeovers.length >= MAX_TAKEOVERS) {
 					this.fatal(

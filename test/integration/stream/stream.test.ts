@@ -341,6 +341,26 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		await next.waitFor('a workflow activated after the first one closed', () => next.events().length === 1);
 	});
 
+	test('a manual run on its own connection stops when another consumer takes the subscription, without taking it back', async () => {
+		const manual = await start({}, { mode: 'manual', active: false });
+		// n8n awaits the manual response; emitError rejects it.
+		const outcome = manual.response!.manualTriggerResponse!.then(
+			() => new Error('the test run returned data'),
+			(error: Error) => error,
+		);
+		const other = new WsClient(`${subscriptionUrl}&access_token=${await simulatorToken()}`);
+		try {
+			const timeout = new Promise<Error>((done) => setTimeout(() => done(new Error('no outcome within 10 s')), 10_000).unref());
+			assert.match((await Promise.race([outcome, timeout])).message, /another connection holds the subscription .*this test run stopped/);
+			await new Promise((done) => setTimeout(done, 1500));
+			const now = await stats();
+			assert.equal(now.connections, 2, 'the test run did not connect again');
+			assert.equal(now.replaced, 1);
+		} finally {
+			other.close();
+		}
+	});
+
 	test('a manual run refuses when the host says the workflow is active but its connection is elsewhere', async () => {
 		await assert.rejects(
 			start({}, { mode: 'manual', active: true }),
