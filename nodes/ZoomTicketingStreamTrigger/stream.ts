@@ -103,6 +103,7 @@ export class ZoomEventStream {
 	private batchDeadline = 0;
 	private manualDone = false;
 	private readonly tickMs: number;
+	private readonly activatedAt: number;
 	private firstOutcome?: { resolve: () => void; reject: (error: Error) => void };
 	private readonly listeners = new Set<(items: IDataObject[]) => void>();
 
@@ -112,6 +113,7 @@ export class ZoomEventStream {
 		firstToken?: StreamToken,
 	) {
 		this.token = firstToken;
+		this.activatedAt = hooks.now();
 		this.tickMs = Math.max(10, Math.min(100, Math.floor(Math.min(settings.maxWaitMs, settings.heartbeatMs) / 4)));
 	}
 
@@ -216,7 +218,10 @@ export class ZoomEventStream {
 			}
 			this.hooks.logger.warn(`Zoom event stream: no token (${(error as Error).message})`);
 			if (renewal) this.renewAfter = this.hooks.now() + jittered(INITIAL_BACKOFF_MS, this.attempt++, this.settings.maxBackoffMs);
-			else this.scheduleReconnect(INITIAL_BACKOFF_MS);
+			else {
+				this.startGap(undefined, 'no access token from Zoom');
+				this.scheduleReconnect(INITIAL_BACKOFF_MS);
+			}
 			this.settleFirst();
 			return;
 		}
@@ -312,7 +317,7 @@ export class ZoomEventStream {
 		const previous = this.retiring;
 		this.retiring = undefined;
 		if (previous) this.shut(previous, 1000, 'replaced by the renewed connection');
-		if (this.gap && this.everConfirmed && !this.settings.manual) {
+		if (this.gap && !this.settings.manual) {
 			const { from, reason } = this.gap;
 			this.hooks.logger.info(`Zoom event stream re-connected after ${Math.round((now - from) / 1000)} s (${reason})`);
 			this.emit([gapMarker(this.settings.endpoint.subscriptionId, from, now, reason)]);
@@ -377,12 +382,21 @@ export class ZoomEventStream {
 			this.hooks.logger.warn(`Zoom event stream: renewing the connection failed (${reason}); keeping the current one`);
 			return;
 		}
-		// A gap is reported with the reason it began; failed attempts within it add nothing.
-		if (connection.confirmed && !this.gap) this.gap = { from: connection.lastFrameAt, reason };
+		this.startGap(connection, reason);
 		this.hooks.logger.warn(`Zoom event stream disconnected: ${reason}`);
 		this.scheduleReconnect(baseMs);
 		// A refused token is retried at once with a new one; the first outcome waits for that.
 		if (baseMs !== 0) this.settleFirst();
+	}
+
+	/**
+	 * A gap is reported with the reason it began; failed attempts within it add nothing. Before the
+	 * first confirmation events are already being missed, so that gap starts at activation.
+	 */
+	private startGap(connection: Connection | undefined, reason: string): void {
+		if (this.gap) return;
+		if (connection?.confirmed) this.gap = { from: connection.lastFrameAt, reason };
+		else if (!this.everConfirmed) this.gap = { from: this.activatedAt, reason };
 	}
 
 	private scheduleReconnect(baseMs: number): void {

@@ -193,6 +193,19 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		assert.deepEqual(stream.errors, []);
 	});
 
+	test('when the first attempt fails, the gap marker starts at activation', async () => {
+		await control('POST', 'ws/drop', { refuseMs: 1500 });
+		const activatedFrom = Date.now();
+		const stream = await start();
+		await sendEvents(250, 1);
+		await stream.waitFor('the gap marker', () => stream.markers().length === 1, 10_000);
+		const gap = stream.markers()[0].gap as IDataObject;
+		assert.ok(Date.parse(gap.from as string) >= activatedFrom && Date.parse(gap.from as string) <= activatedFrom + 1500, `from ${String(gap.from)}`);
+		assert.ok(Date.parse(gap.to as string) >= activatedFrom + 1500, 'the gap ends after the outage');
+		assert.equal((await stats()).missed, 1);
+		assert.deepEqual(stream.errors, []);
+	});
+
 	test('a silent (stalled) connection is noticed and replaced', async () => {
 		const stream = await start({ heartbeatSeconds: 1 });
 		await control('POST', 'ws/stall', {});
