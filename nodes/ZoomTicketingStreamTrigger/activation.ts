@@ -60,7 +60,9 @@ export async function activateStream(this: ITriggerFunctions): Promise<ITriggerR
 		});
 	}
 	const authentication = this.getNodeParameter('authentication', 'serverToServerOAuth') as ZoomAuthentication;
-	const credentials = await readCredentials(this, credentialTypeFor(authentication));
+	const credentialType = credentialTypeFor(authentication);
+	const credentials = await readCredentials(this, credentialType);
+	const credentialId = node.credentials?.[credentialType]?.id ?? '';
 	const endpoint = endpointOf(this, credentials);
 	const grant: TokenGrant =
 		authentication === 'oAuth2' ? 'client_credentials' : (this.getNodeParameter('tokenGrant', 'account_credentials') as TokenGrant);
@@ -70,9 +72,15 @@ export async function activateStream(this: ITriggerFunctions): Promise<ITriggerR
 
 	if (manual) {
 		const live = productionStream(endpoint.url);
+		if (live && live.credentialId !== credentialId) {
+			throw new NodeOperationError(node, 'An active workflow with another credential holds this Zoom subscription', {
+				description:
+					"A test run listens to the active workflow's connection only when it uses the same credential. Select that workflow's credential here, or test with a separate Event Subscription.",
+			});
+		}
 		if (live) {
 			this.logger.info('Zoom event stream: this manual run listens to the production connection of the same subscription');
-			const stop = live.listen((items) => this.emit([items.map((json) => ({ json }))]));
+			const stop = live.stream.listen((items) => this.emit([items.map((json) => ({ json }))]));
 			return { closeFunction: async () => stop() };
 		}
 		// n8n 2.x passes manual runs the workflow as inactive; where a host says it is active, its
@@ -127,12 +135,20 @@ export async function activateStream(this: ITriggerFunctions): Promise<ITriggerR
 		},
 		firstToken,
 	);
+	const unregister = manual ? () => {} : registerProductionStream(endpoint.url, credentialId, stream);
+	if (!unregister) {
+		await stream.close();
+		throw new NodeOperationError(node, `Another active workflow in this n8n already listens to the Zoom subscription ${endpoint.subscriptionId}`, {
+			description:
+				'Zoom serves one connection per subscription: two workflows on one subscription would keep cutting each other off. Give each workflow its own Event Subscription, or deactivate the other workflow.',
+		});
+	}
 	try {
 		await stream.start();
 	} catch (error) {
+		unregister();
 		throw new NodeOperationError(node, (error as Error).message);
 	}
-	const unregister = manual ? () => {} : registerProductionStream(endpoint.url, stream);
 	return {
 		closeFunction: async () => {
 			unregister();

@@ -32,7 +32,32 @@ function contentText(content: unknown): string {
 	return JSON.stringify(content);
 }
 
-/** Reads one text frame. Never throws: anything unexpected comes back as `unreadable` or `other`. */
+// A reason ends up in logs and in the gap marker: only ever from control frames, and short.
+const MAX_REASON_LENGTH = 200;
+
+function reasonOf(content: string): string {
+	return content.length > MAX_REASON_LENGTH ? `${content.slice(0, MAX_REASON_LENGTH)}…` : content;
+}
+
+function readEvent(frame: RawFrame): StreamFrame {
+	if (typeof frame.content !== 'string') return { kind: 'unreadable', reason: 'an event frame without a content string' };
+	let body: unknown;
+	try {
+		body = JSON.parse(frame.content);
+	} catch {
+		return { kind: 'unreadable', reason: 'an event frame whose content is not JSON' };
+	}
+	if (typeof body !== 'object' || body === null || typeof (body as ZoomWebhookBody).event !== 'string') {
+		return { kind: 'unreadable', reason: 'an event frame whose content has no event name' };
+	}
+	return { kind: 'event', body: body as ZoomWebhookBody };
+}
+
+/**
+ * Reads one text frame. Never throws: anything unexpected comes back as `unreadable` or `other`.
+ * An event's text is the attendees' data (a registrant may be named "Connected in another
+ * place"), so it is never searched for control wording nor quoted in a reason.
+ */
 export function readFrame(text: string): StreamFrame {
 	let frame: RawFrame;
 	try {
@@ -42,31 +67,19 @@ export function readFrame(text: string): StreamFrame {
 	}
 	if (typeof frame !== 'object' || frame === null) return { kind: 'unreadable', reason: 'the frame is not a JSON object' };
 	const module = typeof frame.module === 'string' ? frame.module : '';
-	const content = contentText(frame.content);
+	if (module === 'message') return readEvent(frame);
+	if (module !== 'build_connection' && module !== 'heartbeat') return { kind: 'other', module: module || 'unknown' };
 
-	if (REPLACED.test(content)) return { kind: 'replaced', reason: content };
+	const content = contentText(frame.content);
+	const reason = reasonOf(content);
+	if (REPLACED.test(content)) return { kind: 'replaced', reason };
 	if (module === 'build_connection') {
 		if (frame.success === true) return { kind: 'connected' };
 		const cause: RefusalCause = TOKEN_TROUBLE.test(content) ? 'token' : SUBSCRIPTION_TROUBLE.test(content) ? 'subscription' : 'other';
-		return { kind: 'refused', reason: content || 'no reason given', cause };
+		return { kind: 'refused', reason: reason || 'no reason given', cause };
 	}
-	if (frame.success === false && TOKEN_TROUBLE.test(content)) return { kind: 'tokenInvalid', reason: content };
-	if (module === 'heartbeat') return { kind: 'heartbeat' };
-	if (module === 'message') {
-		if (typeof frame.content !== 'string') return { kind: 'unreadable', reason: 'an event frame without a content string' };
-		let body: unknown;
-		try {
-			body = JSON.parse(frame.content);
-		} catch {
-			return { kind: 'unreadable', reason: "an event frame whose content is not JSON" };
-		}
-		if (typeof body !== 'object' || body === null || typeof (body as ZoomWebhookBody).event !== 'string') {
-			return { kind: 'unreadable', reason: 'an event frame whose content has no event name' };
-		}
-		return { kind: 'event', body: body as ZoomWebhookBody };
-	}
-	if (TOKEN_TROUBLE.test(content) && /invalid|expired|empty/i.test(content)) return { kind: 'tokenInvalid', reason: content };
-	return { kind: 'other', module: module || 'unknown' };
+	if (frame.success === false && TOKEN_TROUBLE.test(content)) return { kind: 'tokenInvalid', reason };
+	return { kind: 'heartbeat' };
 }
 
 export const HEARTBEAT_FRAME = JSON.stringify({ module: 'heartbeat' });

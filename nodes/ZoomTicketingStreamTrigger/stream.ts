@@ -53,6 +53,7 @@ interface Connection {
 	openedAt: number;
 	lastFrameAt: number;
 	confirmed: boolean;
+	confirmedAt: number;
 	nextHeartbeatAt: number;
 	/** The token was fetched for this connection (a refusal then is not about staleness). */
 	freshToken: boolean;
@@ -62,6 +63,9 @@ const OPEN = 1;
 const INITIAL_BACKOFF_MS = 1000;
 // After another consumer took the subscription over: give a short test run time to finish.
 const REPLACED_BACKOFF_MS = 10_000;
+// Takeovers this often mean two consumers share the subscription and would cut each other off forever.
+export const MAX_TAKEOVERS = 5;
+export const TAKEOVER_WINDOW_MS = 10 * 60_000;
 
 function jittered(baseMs: number, attempt: number, maxMs: number): number {
 	const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 20));
@@ -92,12 +96,14 @@ export class ZoomEventStream {
 	private renewAfter = 0;
 	private attempt = 0;
 	private tokenRefusals = 0;
+	private takeovers: number[] = [];
 	private everConfirmed = false;
 	private gap?: { from: number; reason: string };
 	private batch: IDataObject[] = [];
 	private batchDeadline = 0;
 	private manualDone = false;
 	private readonly tickMs: number;
+	private readonly activatedAt: number;
 	private firstOutcome?: { resolve: () => void; reject: (error: Error) => void };
 	private readonly listeners = new Set<(items: IDataObject[]) => void>();
 
@@ -107,6 +113,7 @@ export class ZoomEventStream {
 		firstToken?: StreamToken,
 	) {
 		this.token = firstToken;
+		this.activatedAt = hooks.now();
 		this.tickMs = Math.max(10, Math.min(100, Math.floor(Math.min(settings.maxWaitMs, settings.heartbeatMs) / 4)));
 	}
 
@@ -169,11 +176,14 @@ export class ZoomEventStream {
 			} else if (now - connection.lastFrameAt >= this.settings.silenceMs) {
 				this.lost(connection, `no frame from Zoom for ${Math.round((now - connection.lastFrameAt) / 1000)} s`);
 			} else {
+				// A server that confirms and then drops must not reset the back-off: only a connection that held.
+				if (this.attempt > 0 && now - connection.confirmedAt >= this.settings.maxBackoffMs) this.attempt = 0;
 				if (now >= connection.nextHeartbeatAt) {
 					connection.nextHeartbeatAt = now + this.settings.heartbeatMs;
 					this.send(connection, HEARTBEAT_FRAME);
 				}
-				if (this.token && now >= this.token.renewAt && now >= this.renewAfter && !this.connecting && !this.retiring) {
+				// No token: a refused one was dropped, and only a new connection brings the next.
+				if ((!this.token || now >= this.token.renewAt) && now >= this.renewAfter && !this.connecting && !this.retiring) {
 					void this.connect(true);
 				}
 			}
@@ -208,7 +218,10 @@ export class ZoomEventStream {
 			}
 			this.hooks.logger.warn(`Zoom event stream: no token (${(error as Error).message})`);
 			if (renewal) this.renewAfter = this.hooks.now() + jittered(INITIAL_BACKOFF_MS, this.attempt++, this.settings.maxBackoffMs);
-			else this.scheduleReconnect(INITIAL_BACKOFF_MS);
+			else {
+				this.startGap(undefined, 'no access token from Zoom');
+				this.scheduleReconnect(INITIAL_BACKOFF_MS);
+			}
 			this.settleFirst();
 			return;
 		}
@@ -223,7 +236,7 @@ export class ZoomEventStream {
 			this.fatal(new StreamFatalError(`the socket could not be opened (${(error as Error).name}): check the Subscription field`));
 			return;
 		}
-		const connection: Connection = { socket, openedAt: now, lastFrameAt: now, confirmed: false, nextHeartbeatAt: Infinity, freshToken };
+		const connection: Connection = { socket, openedAt: now, lastFrameAt: now, confirmed: false, confirmedAt: 0, nextHeartbeatAt: Infinity, freshToken };
 		if (renewal && this.current) this.retiring = this.current;
 		this.current = connection;
 		socket.binaryType = 'arraybuffer';
@@ -261,6 +274,25 @@ export class ZoomEventStream {
 					this.shut(connection, 1000, 'replaced by the renewed connection');
 					return;
 				}
+				if (connection !== this.current) return;
+				if (this.settings.manual) {
+					// A test run must not take the subscription back from whoever needs it.
+					this.fatal(
+						new StreamFatalError(
+							`another connection holds the subscription ${this.settings.endpoint.subscriptionId} ("Connected in another place"): this test run stopped so as not to take it back`,
+						),
+					);
+					return;
+				}
+				this.takeovers = [...this.takeovers.filter((at) => now - at < TAKEOVER_WINDOW_MS), now];
+				if (this.takeovers.length >= MAX_TAKEOVERS) {
+					this.fatal(
+						new StreamFatalError(
+							`another consumer took the subscription ${this.settings.endpoint.subscriptionId} over ${this.takeovers.length} times within ${TAKEOVER_WINDOW_MS / 60_000} minutes ("Connected in another place"): Zoom serves one connection per subscription, so give each workflow or n8n installation its own Event Subscription`,
+						),
+					);
+					return;
+				}
 				this.hooks.logger.warn(
 					'Zoom event stream: another consumer connected to the same subscription ("Connected in another place"); a subscription serves one connection at a time',
 				);
@@ -278,14 +310,14 @@ export class ZoomEventStream {
 	private onConfirmed(connection: Connection, now: number): void {
 		if (connection !== this.current) return;
 		connection.confirmed = true;
+		connection.confirmedAt = now;
 		connection.nextHeartbeatAt = now + this.settings.heartbeatMs;
-		this.attempt = 0;
 		this.tokenRefusals = 0;
 		this.renewAfter = 0;
 		const previous = this.retiring;
 		this.retiring = undefined;
 		if (previous) this.shut(previous, 1000, 'replaced by the renewed connection');
-		if (this.gap && this.everConfirmed && !this.settings.manual) {
+		if (this.gap && !this.settings.manual) {
 			const { from, reason } = this.gap;
 			this.hooks.logger.info(`Zoom event stream re-connected after ${Math.round((now - from) / 1000)} s (${reason})`);
 			this.emit([gapMarker(this.settings.endpoint.subscriptionId, from, now, reason)]);
@@ -350,12 +382,21 @@ export class ZoomEventStream {
 			this.hooks.logger.warn(`Zoom event stream: renewing the connection failed (${reason}); keeping the current one`);
 			return;
 		}
-		// A gap is reported with the reason it began; failed attempts within it add nothing.
-		if (connection.confirmed && !this.gap) this.gap = { from: connection.lastFrameAt, reason };
+		this.startGap(connection, reason);
 		this.hooks.logger.warn(`Zoom event stream disconnected: ${reason}`);
 		this.scheduleReconnect(baseMs);
 		// A refused token is retried at once with a new one; the first outcome waits for that.
 		if (baseMs !== 0) this.settleFirst();
+	}
+
+	/**
+	 * A gap is reported with the reason it began; failed attempts within it add nothing. Before the
+	 * first confirmation events are already being missed, so that gap starts at activation.
+	 */
+	private startGap(connection: Connection | undefined, reason: string): void {
+		if (this.gap) return;
+		if (connection?.confirmed) this.gap = { from: connection.lastFrameAt, reason };
+		else if (!this.everConfirmed) this.gap = { from: this.activatedAt, reason };
 	}
 
 	private scheduleReconnect(baseMs: number): void {

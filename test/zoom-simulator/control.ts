@@ -279,6 +279,12 @@ async function dispatch(sim: Simulator, route: string, parts: string[], body: Js
 		}
 		case 'POST /ws/drop':
 			return { body: { dropped: sim.sockets.drop(body.subscriptionId, Number(body.refuseMs ?? 0)) } };
+		case 'POST /ws/refuse-tokens':
+			sim.sockets.refuseTokens(Number(body.count ?? 1));
+			return { body: { refusing: Number(body.count ?? 1) } };
+		case 'POST /ws/flap':
+			sim.sockets.flap(body.subscriptionId, Number(body.count ?? 1));
+			return { body: { flapping: Number(body.count ?? 1) } };
 		case 'POST /ws/stall':
 			return { body: { stalled: sim.sockets.stall(body.subscriptionId, body.ms === undefined ? undefined : Number(body.ms)) } };
 		case 'POST /ws/expire-tokens':

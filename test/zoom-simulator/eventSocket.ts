@@ -51,6 +51,7 @@ export interface SocketStats {
 	stalls: number;
 	tokenClosures: number;
 	heartbeats: number;
+	flaps: number;
 	sent: number;
 	missed: number;
 	consumers: Array<{ subscriptionId: string; connectedAt: string; stalled: boolean }>;
@@ -67,10 +68,14 @@ export class EventSocketHub {
 	readonly deliveries: SocketDelivery[] = [];
 	private readonly consumers = new Map<string, Consumer>();
 	private readonly refuseUntil = new Map<string, number>();
+	/** Connections still to be confirmed and closed right away, by subscription ('*': any). */
+	private readonly flaps = new Map<string, number>();
+	/** Connections still to be refused with "Invalid Token" whatever their token. */
+	private tokenRefusals = 0;
 	private readonly server = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 	private seq = 0;
 	private watchdog?: NodeJS.Timeout;
-	private counts = { connections: 0, refused: 0, replaced: 0, drops: 0, stalls: 0, tokenClosures: 0, heartbeats: 0 };
+	private counts = { connections: 0, refused: 0, replaced: 0, drops: 0, stalls: 0, tokenClosures: 0, heartbeats: 0, flaps: 0 };
 	/** While true nothing is sent or recorded (bulk seeding of registrants). */
 	muted = false;
 	/** ws://127.0.0.1:<port>/ws, set when the HTTP server listens. */
@@ -117,6 +122,10 @@ export class EventSocketHub {
 			ws.send(frame('build_connection', false, reason));
 			ws.close(1008, reason.slice(0, 100));
 		};
+		if (this.tokenRefusals > 0) {
+			this.tokenRefusals--;
+			return refuse('Invalid Token');
+		}
 		const tokenProblem = this.tokenProblem(token);
 		if (tokenProblem) return refuse(tokenProblem);
 		if (!this.subscriptions.has(subscriptionId)) return refuse(`Invalid subscriptionId: the subscription does not exist`);
@@ -139,6 +148,24 @@ export class EventSocketHub {
 		});
 		ws.on('error', () => ws.terminate());
 		ws.send(frame('build_connection', true, 'success'));
+		const flapKey = this.flaps.has(subscriptionId) ? subscriptionId : '*';
+		const flaps = this.flaps.get(flapKey) ?? 0;
+		if (flaps > 0) {
+			this.flaps.set(flapKey, flaps - 1);
+			this.counts.flaps++;
+			this.consumers.delete(subscriptionId);
+			ws.close(1011, 'server error');
+		}
+	}
+
+	/** The next `count` connections are refused with "Invalid Token", as Zoom does for a revoked token. */
+	refuseTokens(count: number): void {
+		this.tokenRefusals = count;
+	}
+
+	/** The next `count` connections are confirmed and then closed at once (a flapping server). */
+	flap(subscriptionId: string | undefined, count: number): void {
+		this.flaps.set(subscriptionId ?? '*', count);
 	}
 
 	private stalled(consumer: Consumer): boolean {
@@ -286,8 +313,10 @@ export class EventSocketHub {
 		this.subscriptions.clear();
 		this.deliveries.length = 0;
 		this.refuseUntil.clear();
+		this.flaps.clear();
+		this.tokenRefusals = 0;
 		this.seq = 0;
-		this.counts = { connections: 0, refused: 0, replaced: 0, drops: 0, stalls: 0, tokenClosures: 0, heartbeats: 0 };
+		this.counts = { connections: 0, refused: 0, replaced: 0, drops: 0, stalls: 0, tokenClosures: 0, heartbeats: 0, flaps: 0 };
 	}
 
 	close(): void {

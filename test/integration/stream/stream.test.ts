@@ -26,6 +26,7 @@ interface SocketStats {
 	replaced: number;
 	stalls: number;
 	heartbeats: number;
+	flaps: number;
 	sent: number;
 	missed: number;
 	tokenClosures: number;
@@ -66,6 +67,18 @@ function participantEvent(n: number, event = 'meeting.participant_joined'): IDat
 
 async function sendEvents(from: number, count: number, event?: string): Promise<void> {
 	for (let n = from; n < from + count; n++) await control('POST', 'ws/send', participantEvent(n, event));
+}
+
+async function simulatorToken(): Promise<string> {
+	const response = await fetch(`${sim.baseUrl}/oauth/token`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}`,
+		},
+		body: 'grant_type=account_credentials&account_id=sim-account',
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
 }
 
 async function start(options: IDataObject = {}, extra: Partial<Parameters<typeof activateStream>[0]> = {}): Promise<ActiveStream> {
@@ -148,10 +161,8 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 
 	test('sends the application heartbeat and stays on one connection', async () => {
 		const stream = await start({ heartbeatSeconds: 1 });
-		await new Promise((done) => setTimeout(done, 3600));
-		const now = await stats();
-		assert.ok(now.heartbeats >= 3, `heartbeats answered: ${now.heartbeats}`);
-		assert.equal(now.connections, 1);
+		await waitUntil('3 heartbeats answered', async () => (await stats()).heartbeats >= 3, 15_000);
+		assert.equal((await stats()).connections, 1);
 		assert.deepEqual(stream.markers(), []);
 	});
 
@@ -177,6 +188,19 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		const after = await stats();
 		assert.equal(after.missed, 2, 'events during the outage are not delivered (Zoom does not re-send)');
 		assert.ok(after.refused >= 1, 'at least one attempt hit the outage');
+		assert.deepEqual(stream.errors, []);
+	});
+
+	test('when the first attempt fails, the gap marker starts at activation', async () => {
+		await control('POST', 'ws/drop', { refuseMs: 1500 });
+		const activatedFrom = Date.now();
+		const stream = await start();
+		await sendEvents(250, 1);
+		await stream.waitFor('the gap marker', () => stream.markers().length === 1, 10_000);
+		const gap = stream.markers()[0].gap as IDataObject;
+		assert.ok(Date.parse(gap.from as string) >= activatedFrom && Date.parse(gap.from as string) <= activatedFrom + 1500, `from ${String(gap.from)}`);
+		assert.ok(Date.parse(gap.to as string) >= activatedFrom + 1500, 'the gap ends after the outage');
+		assert.equal((await stats()).missed, 1);
 		assert.deepEqual(stream.errors, []);
 	});
 
@@ -207,6 +231,21 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		assert.deepEqual(stream.markers(), []);
 	});
 
+	test('after a refused renewal the token is renewed again before it expires, without a gap', async () => {
+		// Renewal at 90 % of a 15 s token; a refused one is retried 0.5 to 1 s later, before expiry.
+		await control('POST', 'config', { tokenTtlSeconds: 15 });
+		const stream = await start({ heartbeatSeconds: 1 });
+		await control('POST', 'ws/refuse-tokens', { count: 1 });
+		await waitUntil('the refused renewal', async () => (await stats()).refused === 1, 20_000);
+		await waitUntil('the second renewal', async () => (await stats()).connections === 2, 10_000);
+		await sendEvents(450, 1);
+		await stream.waitFor('an event on the renewed connection', () => stream.events().length === 1);
+		const now = await stats();
+		assert.equal(now.tokenClosures, 0, 'the old connection was let go before its token expired');
+		assert.deepEqual(stream.markers(), []);
+		assert.deepEqual(stream.errors, []);
+	});
+
 	test('an expired token on an open connection is replaced with a new one', async () => {
 		const stream = await start();
 		await control('POST', 'ws/expire-tokens', {});
@@ -219,14 +258,7 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 
 	test('a second consumer takes the subscription over; the trigger takes it back once that one is gone', async () => {
 		const stream = await start({ maxReconnectSeconds: 2 });
-		const token = await fetch(`${sim.baseUrl}/oauth/token`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				authorization: `Basic ${Buffer.from('sim-client:sim-secret').toString('base64')}`,
-			},
-			body: 'grant_type=account_credentials&account_id=sim-account',
-		}).then(async (response) => ((await response.json()) as { access_token: string }).access_token);
+		const token = await simulatorToken();
 		const other = new WsClient(`${subscriptionUrl}&access_token=${token}`);
 		const otherFrames: string[] = [];
 		other.on('message', (data) => otherFrames.push(data.toString()));
@@ -238,6 +270,42 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		await sendEvents(600, 1);
 		await stream.waitFor('an event', () => stream.events().length === 1);
 		assert.deepEqual(stream.errors, []);
+	});
+
+	test('a server that confirms and then closes gets a growing back-off, not a re-connect every second', async () => {
+		const stream = await start({ maxReconnectSeconds: 4 });
+		await control('POST', 'ws/flap', { count: 3 });
+		await control('POST', 'ws/drop', {});
+		await stream.waitFor('4 gap markers', () => stream.markers().length === 4, 20_000);
+		const seconds = stream.markers().map((marker) => Number((marker.gap as IDataObject).seconds));
+		// Back-off ceilings 1, 2, 4, 4 s, each jittered down to half at most.
+		assert.ok(seconds[2] >= 1.9 && seconds[3] >= 1.9, `gaps: ${seconds.join(', ')} s`);
+		assert.equal((await stats()).flaps, 3);
+		assert.deepEqual(stream.errors, []);
+	});
+
+	test('a subscription taken over again and again stops the trigger, saying why', async () => {
+		const stream = await start({ maxReconnectSeconds: 1 });
+		const token = await simulatorToken();
+		const others: WsClient[] = [];
+		// A consumer that takes the subscription back each time it is cut off, as a second trigger would.
+		const connectOther = () => {
+			const other = new WsClient(`${subscriptionUrl}&access_token=${token}`);
+			others.push(other);
+			other.on('message', (data) => {
+				if (data.toString().includes('Connected in another place')) connectOther();
+			});
+		};
+		try {
+			connectOther();
+			await stream.waitFor('emitError', () => stream.errors.length === 1, 30_000);
+			assert.match(stream.errors[0].message, /took the subscription \S+ over 5 times within 10 minutes .*give each workflow or n8n installation its own Event Subscription/);
+			const replaced = (await stats()).replaced;
+			await new Promise((done) => setTimeout(done, 1500));
+			assert.equal((await stats()).replaced, replaced, 'the stopped trigger does not connect again');
+		} finally {
+			for (const other of others) other.close();
+		}
 	});
 
 	test('a manual run beside the active workflow listens to its connection instead of opening a second one', async () => {
@@ -259,6 +327,51 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 		await production.waitFor('the production stream to go on', () => production.events().length === 3);
 	});
 
+	test('a manual run with another credential does not listen to the active workflow on the same subscription', async () => {
+		await start();
+		await assert.rejects(
+			start({}, { mode: 'manual', active: false, credentialId: 'another-credential' }),
+			/An active workflow with another credential holds this Zoom subscription/,
+		);
+		const now = await stats();
+		assert.equal(now.connections, 1);
+		assert.equal(now.replaced, 0);
+	});
+
+	test('a second active workflow on the same subscription is refused instead of fighting over it', async () => {
+		const first = await start();
+		await assert.rejects(start(), /Another active workflow in this n8n already listens to the Zoom subscription/);
+		await sendEvents(750, 1);
+		await first.waitFor('the first workflow to go on', () => first.events().length === 1);
+		const now = await stats();
+		assert.equal(now.connections, 1);
+		assert.equal(now.replaced, 0);
+		await first.close();
+		const next = await start();
+		await sendEvents(751, 1);
+		await next.waitFor('a workflow activated after the first one closed', () => next.events().length === 1);
+	});
+
+	test('a manual run on its own connection stops when another consumer takes the subscription, without taking it back', async () => {
+		const manual = await start({}, { mode: 'manual', active: false });
+		// n8n awaits the manual response; emitError rejects it.
+		const outcome = manual.response!.manualTriggerResponse!.then(
+			() => new Error('the test run returned data'),
+			(error: Error) => error,
+		);
+		const other = new WsClient(`${subscriptionUrl}&access_token=${await simulatorToken()}`);
+		try {
+			const timeout = new Promise<Error>((done) => setTimeout(() => done(new Error('no outcome within 10 s')), 10_000).unref());
+			assert.match((await Promise.race([outcome, timeout])).message, /another connection holds the subscription .*this test run stopped/);
+			await new Promise((done) => setTimeout(done, 1500));
+			const now = await stats();
+			assert.equal(now.connections, 2, 'the test run did not connect again');
+			assert.equal(now.replaced, 1);
+		} finally {
+			other.close();
+		}
+	});
+
 	test('a manual run refuses when the host says the workflow is active but its connection is elsewhere', async () => {
 		await assert.rejects(
 			start({}, { mode: 'manual', active: true }),
@@ -268,7 +381,8 @@ describe('Zoom Ticketing Stream Trigger in the engine', { skip }, () => {
 	});
 
 	test('a manual run of an inactive workflow returns the first batch', async () => {
-		const manual = await start({ maxWaitMs: 100 }, { mode: 'manual', active: false });
+		// Max Batch Wait well beyond the two control calls that send the events, so both are in the one batch.
+		const manual = await start({ maxWaitMs: 2000 }, { mode: 'manual', active: false });
 		assert.ok(manual.response?.manualTriggerResponse, 'n8n waits on the manual response');
 		await sendEvents(800, 2);
 		const data = await manual.response!.manualTriggerResponse!;

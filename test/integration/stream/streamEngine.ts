@@ -103,6 +103,8 @@ export interface StreamActivation {
 	credentialType: 'zoomTicketingServerToServerOAuthApi' | 'zoomTicketingOAuth2Api';
 	credentialData: ICredentialDataDecryptedObject;
 	mode?: 'trigger' | 'manual';
+	/** The id of the credential the node uses ('zoom-stream' unless given). */
+	credentialId?: string;
 	/** Whether the workflow is active (published) while this activation runs. */
 	active?: boolean;
 }
@@ -128,9 +130,9 @@ async function loadTrigger(): Promise<INodeType> {
 	return new module.ZoomTicketingStreamTrigger();
 }
 
-export async function waitUntil(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+export async function waitUntil(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 		await new Promise((done) => setTimeout(done, 50));
 	}
@@ -145,7 +147,7 @@ export async function activateStream(options: StreamActivation): Promise<ActiveS
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { [options.credentialType]: { id: 'zoom-stream', name: 'Zoom stream' } },
+		credentials: { [options.credentialType]: { id: options.credentialId ?? 'zoom-stream', name: 'Zoom stream' } },
 	};
 	const nodeTypes = new NodeTypes(await loadTrigger());
 	const active = options.active ?? mode !== 'manual';

@@ -62,7 +62,21 @@ describe('Frames from Zoom', () => {
 		assert.equal((readFrame('{"module":"build_connection","success":false,"content":"busy"}') as { cause: string }).cause, 'other');
 		assert.deepEqual(readFrame('{"module":"heartbeat","success":false,"content":"Invalid Token"}'), { kind: 'tokenInvalid', reason: 'Invalid Token' });
 		assert.equal(readFrame('{"module":"build_connection","success":false,"content":"Connected in another place"}').kind, 'replaced');
-		assert.equal(readFrame('{"module":"message","content":"Connected in another place"}').kind, 'replaced');
+	});
+
+	it('reads an event whose text contains control wording as an event, never as a takeover or token trouble', () => {
+		for (const name of ['Connected in another place', 'Invalid Token', 'token expired']) {
+			const body = { event: 'meeting.registration_created', event_ts: 1, payload: { object: { registrant: { first_name: name } } } };
+			assert.deepEqual(readFrame(JSON.stringify({ module: 'message', success: false, content: JSON.stringify(body) })), { kind: 'event', body });
+		}
+		assert.equal(readFrame('{"module":"message","content":"Connected in another place"}').kind, 'unreadable');
+		assert.deepEqual(readFrame('{"module":"notice","success":false,"content":"Invalid Token"}'), { kind: 'other', module: 'notice' });
+	});
+
+	it('cuts a long reason from a control frame to about 200 characters', () => {
+		const frame = readFrame(JSON.stringify({ module: 'build_connection', success: false, content: `Connected in another place ${'x'.repeat(1000)}` }));
+		assert.equal(frame.kind, 'replaced');
+		assert.ok((frame as { reason: string }).reason.length <= 201, `reason length ${(frame as { reason: string }).reason.length}`);
 	});
 
 	it('never throws on frames it cannot use', () => {
