@@ -198,7 +198,7 @@ describe('Zoom Ticketing Stream Trigger in real n8n 2.41.1', () => {
 		assert.equal(new Set(ids).size, 120, 'each event once');
 		assert.ok(sink.batches.length < 120, `batched: ${sink.batches.length} executions for 120 events`);
 		assert.ok(sink.batches.every((batch) => batch.length <= 50));
-		assert.ok((await stats()).heartbeats >= 1);
+		await waitUntil('a heartbeat answered on the subscription', async () => (await stats()).heartbeats >= 1, 10_000);
 	});
 
 	test('the token is renewed before it expires, without a gap', async () => {
