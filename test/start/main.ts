@@ -136,7 +136,8 @@ async function startPostgres(): Promise<TemplateStack['postgres']> {
 /**
  * The simulator keeps its meetings in memory, so the rows an earlier start wrote for its account
  * point at meetings this simulator never had. They are the demo's own rows (the simulator's
- * account id), so they are removed; registrant and attendance rows go with their meeting. Rows of
+ * account id), so they are removed; registrant and attendance rows go with their meeting, and the
+ * publish claims and ticket states of their events with them. Rows of
  * any other Zoom account are left alone.
  */
 async function resetSimulatorRows(client: Client, accountId: string): Promise<number> {
@@ -144,10 +145,19 @@ async function resetSimulatorRows(client: Client, accountId: string): Promise<nu
 		"SELECT to_regclass('zoom_meetings') IS NOT NULL AND to_regclass('zoom_connections') IS NOT NULL AS ready",
 	);
 	if (!tables.rows[0].ready) return 0;
-	const deleted = await client.query(
-		'DELETE FROM zoom_meetings WHERE connection_id IN (SELECT id FROM zoom_connections WHERE zoom_account_id = $1)',
+	const deleted = await client.query<{ ticketing_event_id: string; session_key: string }>(
+		'DELETE FROM zoom_meetings WHERE connection_id IN (SELECT id FROM zoom_connections WHERE zoom_account_id = $1) RETURNING ticketing_event_id, session_key',
 		[accountId],
 	);
+	const events = deleted.rows.map((row) => row.ticketing_event_id);
+	const claims = await client.query<{ ready: boolean }>(
+		"SELECT to_regclass('zoom_publish_claims') IS NOT NULL AND to_regclass('zoom_tickets') IS NOT NULL AS ready",
+	);
+	// The publish claims and ticket states of those events name the same vanished meetings.
+	if (events.length > 0 && claims.rows[0].ready) {
+		await client.query('DELETE FROM zoom_publish_claims WHERE ticketing_event_id = ANY($1)', [events]);
+		await client.query('DELETE FROM zoom_tickets WHERE ticketing_event_id = ANY($1)', [events]);
+	}
 	return deleted.rowCount ?? 0;
 }
 
